@@ -1,0 +1,313 @@
+"""Normalise stage: a chain of small named fixes from the raw text to clean simplified Chinese.
+
+Each fix returns the new text and an `OffsetMap` back to its input; the document keeps the
+maps, so any offset in the final text leads back to the original characters, and each fix
+that changed something is logged with its count (in the spirit of ftfy's `fix_and_explain`).
+"""
+from __future__ import annotations
+
+import html
+import unicodedata
+from typing import Callable
+
+import regex
+
+from .model import Document, Fix, OffsetBuilder, OffsetMap
+
+FixResult = tuple[str, OffsetMap, int]
+
+
+def _substitute(text: str, pattern: regex.Pattern, replace: Callable[[regex.Match], str | None]) -> FixResult:
+    """Applies `replace` to every match (None keeps the match as it is)."""
+    b = OffsetBuilder(text)
+    for m in pattern.finditer(text):
+        new = replace(m)
+        if new is not None and new != m.group(0):
+            b.replace(m.start(), m.end(), new)
+    new_text, offsets = b.finish()
+    return new_text, offsets, b.count
+
+
+def fix_nfc(text: str) -> FixResult:
+    """Composed Unicode (a tone mark typed as a combining accent), line by line."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text, OffsetMap.identity(len(text)), 0
+    b = OffsetBuilder(text)
+    pos = 0
+    for line in text.split("\n"):
+        new = unicodedata.normalize("NFC", line)
+        if new != line:
+            b.replace(pos, pos + len(line), new)
+        pos += len(line) + 1
+    return (*b.finish(), b.count)
+
+
+# --- mojibake -------------------------------------------------------------------------
+
+def _level1_gb2312() -> frozenset[str]:
+    chars = set()
+    for hi in range(0xB0, 0xD8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes([hi, lo]).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return frozenset(chars)
+
+
+COMMON_HAN = _level1_gb2312()
+HAN = regex.compile(r"\p{Han}")
+LATIN1_RUN = regex.compile(r"[\u00c0-\u00ff][\u0080-\u00ff\u2018-\u203a\u0152\u0153\u0160\u0161\u017d\u017e\u0178\u0192\u02c6\u02dc]{2,}")
+
+
+def commonness(s: str) -> tuple[float, int]:
+    """(share of Han characters among the 3,755 commonest, number of Han characters)."""
+    han = HAN.findall(s)
+    if not han:
+        return 0.0, 0
+    return sum(ch in COMMON_HAN for ch in han) / len(han), len(han)
+
+
+def _repairs(line: str):
+    """Candidate readings of a damaged line: its characters turned back into bytes, read again."""
+    for wrong, right in (("gb18030", "utf-8"), ("latin-1", "utf-8"), ("cp1252", "utf-8"),
+                         ("latin-1", "gb18030"), ("cp1252", "gb18030")):
+        try:
+            data = line.replace("\ufffd", "").encode(wrong)
+        except UnicodeEncodeError:
+            continue
+        yield data.decode(right, errors="replace")
+
+
+def _suspicious(line: str) -> bool:
+    share, n = commonness(line)
+    if n >= 6 and share < 0.45:
+        return True
+    return bool(LATIN1_RUN.search(line))
+
+
+def fix_mojibake(text: str) -> FixResult:
+    """Lines whose bytes were read in the wrong encoding (UTF-8 as GBK or Latin-1, GBK as Latin-1)."""
+    b = OffsetBuilder(text)
+    pos = 0
+    for line in text.split("\n"):
+        if _suspicious(line):
+            share, _ = commonness(line)
+            best = None
+            for cand in _repairs(line):
+                c_share, c_n = commonness(cand)
+                bad = cand.count("\ufffd")
+                if c_n >= 2 and c_share >= 0.7 and c_share > share + 0.3 and bad <= max(2, len(cand) // 5):
+                    if best is None or c_share > best[0]:
+                        best = (c_share, cand)
+            if best is not None:
+                b.replace(pos, pos + len(line), best[1].replace("\ufffd", ""))
+        pos += len(line) + 1
+    return (*b.finish(), b.count)
+
+
+# --- html leftovers -------------------------------------------------------------------
+
+BARE_ENTITIES = "ldquo|rdquo|lsquo|rsquo|nbsp|mdash|ndash|hellip|middot|quot|amp|lt|gt|bull|times|emsp|ensp|deg|yen|copy|reg|rarr|larr|laquo|raquo"
+ENTITY = regex.compile(rf"&(?:amp;)*(?:#\d{{2,7}}|#[xX][0-9a-fA-F]{{2,6}}|[A-Za-z]{{2,10}});?|(?<![A-Za-z&])(?:{BARE_ENTITIES});")
+
+
+def _entity(m: regex.Match) -> str | None:
+    s = m.group(0)
+    while s.startswith("&amp;") and len(s) > 5:
+        s = "&" + s[5:]
+    if not s.startswith("&"):
+        s = "&" + s
+    if not s.endswith(";"):
+        s += ";"
+    out = html.unescape(s)
+    return None if out == s else out.replace("\xa0", " ")
+
+
+def fix_entities(text: str) -> FixResult:
+    """HTML entities, also double-escaped (`&amp;ldquo;`) or without their `&` (`ldquo;`)."""
+    return _substitute(text, ENTITY, _entity)
+
+
+TAG = regex.compile(r"</?(?:p|br|span|div|font|strong|b|i|u|em|td|th|tr|table|tbody|thead|a|img|sup|sub|h[1-6]|li|ul|ol|center|o:p|st1:[a-z]+)(?:\s[^<>\n]{0,300})?\s*/?>", regex.I)
+
+
+def fix_tags(text: str) -> FixResult:
+    """Tags left in the text by a careless export (`<br>`, `<span style=…>`)."""
+    return _substitute(text, TAG, lambda m: "\n" if m.group(0).lower().startswith(("<br", "<p", "</p", "<div", "</div", "</tr")) else "")
+
+
+# --- web-converter pinyin -------------------------------------------------------------
+
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+PINYIN_NOTE = regex.compile(rf"(?<=\p{{Han}})[(（]([a-zü{TONED}êńňǹḿ]{{1,7}})[)）]")
+SYLLABLE = regex.compile(
+    r"(?:[bpmfdtnlgkhjqxrzcs]|zh|ch|sh)"
+    r"(?:a|o|e|ai|ei|ao|ou|an|en|ang|eng|ong|i|ia|ie|iao|iu|ian|in|iang|ing|iong|u|ua|uo|uai|ui|uan|un|uang|v|ve|ue|van|vn)"
+    r"|(?:a|o|e|ai|ei|ao|ou|an|en|ang|eng|er)"
+    r"|y(?:a|o|e|ao|ou|an|ang|i|in|ing|ong|u|ue|uan|un)|w(?:a|o|ai|ei|an|en|ang|eng|u)|m|n|ng|hm|hng"
+)
+_STRIP_TONE = {ord(c): "aaaaeeeeiiiioooouuuuvvvv"[i] for i, c in enumerate(TONED)} | {ord("ü"): "v", ord("ê"): "e", ord("ń"): "n", ord("ň"): "n", ord("ǹ"): "n", ord("ḿ"): "m"}
+
+
+def is_pinyin(s: str) -> bool:
+    plain = s.translate(_STRIP_TONE)
+    if not SYLLABLE.fullmatch(plain):
+        return False
+    return plain != s or len(plain) >= 2
+
+
+def fix_pinyin(text: str) -> FixResult:
+    """`區(qū)` → `區`: the reading a web converter put after each character it changed."""
+    return _substitute(text, PINYIN_NOTE, lambda m: "" if is_pinyin(m.group(1)) else None)
+
+
+# --- width ----------------------------------------------------------------------------
+
+# Chinese text punctuation (，：；！？) stays full-width; everything else in the block folds.
+KEEP_FULL = set("，：；！？")
+WIDE = regex.compile(r"[\uff01-\uff5e]")
+WIDE_IN_NUMBER = regex.compile(r"(?<=[0-9０-９])[，．](?=[0-9０-９])")
+
+
+def _narrow(m: regex.Match) -> str | None:
+    ch = m.group(0)
+    return None if ch in KEEP_FULL else chr(ord(ch) - 0xFEE0)
+
+
+def fix_width(text: str) -> FixResult:
+    """Full-width digits, letters and symbols → ASCII; `１，２３４` → `1,234`."""
+    text1, map1, n1 = _substitute(text, WIDE_IN_NUMBER, lambda m: "," if m.group(0) == "，" else ".")
+    text2, map2, n2 = _substitute(text1, WIDE, _narrow)
+    # both steps keep every length, so positions do not move
+    return text2, OffsetMap.identity(len(text2)), n1 + n2
+
+
+# --- traditional → simplified ---------------------------------------------------------
+
+_CONVERTERS: dict[str, object] = {}
+
+
+def converter(config: str):
+    if config not in _CONVERTERS:
+        import opencc
+
+        _CONVERTERS[config] = opencc.OpenCC(config)
+    return _CONVERTERS[config]
+
+
+def fix_t2s(text: str) -> FixResult:
+    """OpenCC `t2s`; when a phrase changes length, lines are converted one by one to keep offsets."""
+    t2s = converter("t2s")
+    out = t2s.convert(text)
+    if len(out) == len(text):
+        changed = sum(a != b for a, b in zip(text, out))
+        return out, OffsetMap.identity(len(out)), changed
+    b = OffsetBuilder(text)
+    pos = 0
+    for line in text.split("\n"):
+        new = t2s.convert(line)
+        if new != line:
+            if len(new) == len(line):
+                for i, (x, y) in enumerate(zip(line, new)):
+                    if x != y:
+                        b.replace(pos + i, pos + i + 1, y)
+            else:
+                b.replace(pos, pos + len(line), new)
+        pos += len(line) + 1
+    return (*b.finish(), b.count)
+
+
+KEEP_ZHU = regex.compile(r"著(?=名|作|称|述|录|者|书|有|文)|(?<=显|卓|昭|论|专|名|原|编|巨|译|遗|拙|新|合|土|撰|大)著")
+ZHU = regex.compile(r"著")
+
+
+def fix_zhe(text: str) -> FixResult:
+    """The particle 著 → 着 (看著 → 看着), which t2s leaves alone because 著 is also simplified."""
+    keep = {m.start() for m in KEEP_ZHU.finditer(text)}
+    return _substitute(text, ZHU, lambda m: None if m.start() in keep else "着")
+
+
+# --- whitespace -----------------------------------------------------------------------
+
+NOISE = regex.compile(r"\r\n?|[\u200b-\u200d\u2060\ufeff\u00ad]|[\u00a0\u3000\u2002-\u200a\u202f]|[ \t]+(?=\n)(?<=\S[ \t]+)")
+
+
+def _space(m: regex.Match) -> str:
+    s = m.group(0)
+    if s.startswith("\r"):
+        return "\n"
+    if s[0] in "\u200b\u200c\u200d\u2060\ufeff\u00ad":
+        return ""
+    if s.strip(" \t") == "":
+        return ""
+    return " "
+
+
+def fix_whitespace(text: str) -> FixResult:
+    """Line ends, zero-width and no-break spaces, trailing blanks after text (not blank lines:
+    tab-laid tables use them)."""
+    return _substitute(text, NOISE, _space)
+
+
+def _fixes() -> list[tuple[str, Callable[[str], FixResult]]]:
+    return [
+        ("unicode_nfc", fix_nfc),
+        ("mojibake", fix_mojibake),
+        ("html_entities", fix_entities),
+        ("html_tags", fix_tags),
+        ("pinyin_annotations", fix_pinyin),
+        ("width", fix_width),
+        ("t2s", fix_t2s),
+        ("particle_zhe", fix_zhe),
+        ("whitespace", fix_whitespace),
+    ]
+
+
+def _not_big5(ch: str) -> bool:
+    try:
+        ch.encode("big5")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def detect_script(text: str) -> str:
+    """`hans`, `hant` or `mixed`: traditional if t2s would change characters, mixed if the
+    text also has simplified-only ones (those Big5 cannot write, such as 为 and 区)."""
+    sample = text[:200_000]
+    han = len(HAN.findall(sample))
+    if not han:
+        return "hans"
+    simple = converter("t2s").convert(sample)
+    if len(simple) != len(sample) or sum(a != b for a, b in zip(sample, simple)) <= max(1, han * 0.002):
+        return "hans"
+    changed_by_s2t = {a for a, b in zip(sample, converter("s2t").convert(sample)) if a != b}
+    simplified_only = sum(1 for ch in sample if ch in changed_by_s2t and _not_big5(ch))
+    return "hant" if simplified_only <= max(2, han * 0.005) else "mixed"
+
+
+def normalise(doc: Document) -> Document:
+    """Fills `text`, `script`, `fixes` and `maps` of a document whose `raw` text is read."""
+    text = doc.raw
+    doc.maps = []
+    doc.fixes = []
+    doc.script = "hans"
+    for name, fix in _fixes():
+        if name == "t2s":
+            doc.script = detect_script(text)
+        if name == "particle_zhe" and doc.script == "hans":
+            continue
+        new, offsets, count = fix(text)
+        if new != text and count:
+            doc.fixes.append(Fix(name, count))
+            doc.maps.append(offsets)
+            text = new
+    doc.text = text
+    return doc
+
+
+def normalise_text(s: str) -> str:
+    """The same chain over a bare string (table cells read as structure)."""
+    doc = Document(source_path="", source_format="txt", doc_id="", raw=s)
+    return normalise(doc).text

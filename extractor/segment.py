@@ -1,0 +1,95 @@
+"""Segment stage: the normalised text cut into headings, paragraphs, table regions, annex
+markers and the signature block, each a `Block` with offsets.
+
+A numbered heading that runs on into its paragraph (`(一)热线运行情况。本月受理…`) is split
+at its first full stop, so a figure's section is the heading and not the whole paragraph.
+"""
+from __future__ import annotations
+
+import regex
+
+from .model import Block, Document
+
+CN_NUM = "一二三四五六七八九十百零〇"
+HEADING = [
+    (1, regex.compile(rf"^\s*[{CN_NUM}]+\s*[、.．]")),
+    (1, regex.compile(r"^\s*第[一二三四五六七八九十]+[部分章节]")),
+    (2, regex.compile(rf"^\s*[(（]\s*[{CN_NUM}]+\s*[)）]")),
+    (3, regex.compile(r"^\s*\d{1,2}\s*[.、．](?!\d)")),
+    (4, regex.compile(r"^\s*[(（]\s*\d{1,2}\s*[)）]")),
+]
+HEADING_END = regex.compile(r"[。：:；;!！?？]")
+ANNEX = regex.compile(r"^\s*附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*$|^\s*附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]")
+TABLE_LINE = regex.compile(r"\|\s*$|\s\|\s|^\t|^\s*\|?\s*:?-{3,}")
+DATE_LINE = regex.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九○Ｏ0]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{7,8})\s*$")
+ORG_LINE = regex.compile(r"^\s*\S{2,40}(?:政府|办公室|办公厅|局|中心|委员会|管委会|办事处|小组|指挥部|热线|公司|厅|委|办)\s*$")
+
+
+def segment(doc: Document) -> Document:
+    """Fills `doc.blocks` from `doc.text`."""
+    text = doc.text
+    blocks: list[Block] = []
+    lines = _lines(text)
+    for i, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if not line.strip():
+            continue
+        if TABLE_LINE.search(line):
+            _extend(blocks, "table", start, end)
+        elif ANNEX.match(line):
+            blocks.append(Block("annex", start, end))
+        elif DATE_LINE.match(line) and i > 0 and ORG_LINE.match(text[lines[i - 1][0]:lines[i - 1][1]]):
+            prev = blocks[-1] if blocks else None
+            if prev is not None and prev.start == lines[i - 1][0]:
+                prev.kind = "signature"
+                prev.end = end
+            else:
+                blocks.append(Block("signature", start, end))
+        else:
+            blocks.extend(_heading_or_paragraph(line, start))
+    doc.blocks = blocks
+    return doc
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _extend(blocks: list[Block], kind: str, start: int, end: int) -> None:
+    if blocks and blocks[-1].kind == kind:
+        blocks[-1].end = end
+    else:
+        blocks.append(Block(kind, start, end))
+
+
+def _heading_or_paragraph(line: str, start: int) -> list[Block]:
+    for level, pattern in HEADING:
+        m = pattern.match(line)
+        if not m:
+            continue
+        stop = HEADING_END.search(line, m.end())
+        if stop is None:
+            return [Block("heading", start, start + len(line.rstrip()), level)] if len(line) <= 60 else [Block("paragraph", start, start + len(line))]
+        if stop.start() - m.end() <= 40:
+            head_end = stop.end()
+            blocks = [Block("heading", start, start + head_end, level)]
+            if line[head_end:].strip():
+                blocks.append(Block("paragraph", start + head_end, start + len(line)))
+            return blocks
+        break
+    return [Block("paragraph", start, start + len(line))]
+
+
+def section_of(doc: Document, pos: int) -> str | None:
+    """Heading text of the section that `pos` stands in (the nearest heading above it)."""
+    best = None
+    for b in doc.blocks:
+        if b.start > pos:
+            break
+        if b.kind == "heading":
+            best = b
+    return doc.text[best.start:best.end].strip() if best else None
