@@ -68,12 +68,19 @@ def commonness(s: str) -> tuple[float, int]:
     return sum(ch in COMMON_HAN for ch in han) / len(han), len(han)
 
 
+def _sloppy_cp1252(line: str) -> bytes:
+    """cp1252 bytes, with the five bytes cp1252 leaves undefined taken back from their C1 controls."""
+    return b"".join(ch.encode("cp1252") if ord(ch) > 0xFF or not 0x80 <= ord(ch) <= 0x9F else bytes([ord(ch)])
+                    for ch in line)
+
+
 def _repairs(line: str):
     """Candidate readings of a damaged line: its characters turned back into bytes, read again."""
+    line = line.replace("\ufffd", "")
     for wrong, right in (("gb18030", "utf-8"), ("latin-1", "utf-8"), ("cp1252", "utf-8"),
                          ("latin-1", "gb18030"), ("cp1252", "gb18030")):
         try:
-            data = line.replace("\ufffd", "").encode(wrong)
+            data = _sloppy_cp1252(line) if wrong == "cp1252" else line.encode(wrong)
         except UnicodeEncodeError:
             continue
         yield data.decode(right, errors="replace")

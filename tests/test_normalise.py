@@ -1,0 +1,155 @@
+"""Each normalisation fix on real text, its log entry, and the offset map back to the original."""
+import opencc
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import extractor
+from extractor.model import Document
+from extractor.normalise import (detect_script, fix_entities, fix_mojibake, fix_pinyin, fix_t2s, fix_tags,
+                                 fix_whitespace, fix_width, fix_zhe, normalise)
+
+from conftest import founding
+
+T2S = opencc.OpenCC("t2s")
+
+
+def norm(raw: str) -> Document:
+    return normalise(Document(source_path="x", source_format="txt", doc_id="x", raw=raw))
+
+
+def fixes(doc: Document) -> dict[str, int]:
+    return {f.fix: f.count for f in doc.fixes}
+
+
+def test_founding_traditional_circular_becomes_simplified_without_annotations():
+    doc = extractor.read(founding("000"))
+    assert doc.script == "hant"
+    assert "(qū)" not in doc.text and "(zhèn)" not in doc.text
+    assert T2S.convert(doc.text) == doc.text
+    assert "共接到转办工单1416件" in doc.text
+    assert fixes(doc)["pinyin_annotations"] > 100 and fixes(doc)["t2s"] > 100
+
+
+def test_offsets_lead_back_to_the_original_characters():
+    doc = extractor.read(founding("000"))
+    pos = doc.text.index("工单1416件") + 2
+    raw_pos = doc.to_raw(pos)
+    assert doc.raw[raw_pos:raw_pos + 4] == "1416"
+    assert doc.to_text(raw_pos) == pos
+    # a character that t2s changed points at its traditional original
+    pos = doc.text.index("转办工单")
+    assert doc.raw[doc.to_raw(pos)] == "轉"
+    assert doc.raw[doc.to_raw(pos + 1)] == "辦"  # past the dropped `(zhuǎn)`
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("區(qū)政府", "區政府"),
+    ("統(tǒng)計(jì)表", "統計表"),
+    ("鎮（zhèn）", "鎮"),
+    ("我們(men)", "我們"),
+])
+def test_pinyin_annotations_are_removed(raw, want):
+    assert fix_pinyin(raw)[0] == want
+
+
+@pytest.mark.parametrize("raw", ["市教育体育局(教育)承办", "(见附件1", "(总第266期)", "(2023年版)",
+                                 "热线(12345)", "方案(a)", "移动(APP)端", "监测(pm)"])
+def test_real_parentheses_are_kept(raw):
+    assert fix_pinyin(raw)[0] == raw
+
+
+def test_utf8_read_as_gbk_is_repaired_line_by_line():
+    good = "超期工单较多的单位是：大沥镇96宗、狮山镇71宗。"
+    broken = good.encode("utf-8").decode("gbk", errors="replace")
+    text, offsets, count = fix_mojibake("第一行正常。\n" + broken + "\n第三行也正常。")
+    assert count == 1
+    assert "大沥镇96宗" in text and "狮山镇71宗" in text
+    assert text.startswith("第一行正常。\n") and text.endswith("\n第三行也正常。")
+
+
+@pytest.mark.parametrize("wrong, right", [("latin-1", "utf-8"), ("cp1252", "utf-8"), ("latin-1", "gb18030")])
+def test_bytes_shown_as_latin1_are_repaired(wrong, right):
+    good = "群众满意率为百分之九十五点六二"
+    # as browsers do: bytes that cp1252 leaves undefined show as the C1 control of that number
+    broken = "".join(bytes([b]).decode(wrong, errors="ignore") or chr(b) for b in good.encode(right))
+    assert fix_mojibake(broken)[0] == good
+
+
+def test_clean_text_is_not_touched_by_mojibake_repair():
+    doc = extractor.read(founding("001"))
+    assert "mojibake" not in fixes(doc)
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("&ldquo;首接负责&rdquo;", "“首接负责”"),
+    ("ldquo;首接负责rdquo;", "“首接负责”"),
+    ("&amp;ldquo;双重&amp;rdquo;", "“双重”"),
+    ("&#8220;数字&#x201D;", "“数字”"),
+    ("满意率&nbsp;95%", "满意率 95%"),
+])
+def test_html_entities_are_decoded(raw, want):
+    assert fix_entities(raw)[0] == want
+
+
+def test_ampersand_in_prose_is_kept():
+    assert fix_entities("R&D 投入 & 产出")[0] == "R&D 投入 & 产出"
+
+
+def test_leftover_tags_are_removed():
+    assert fix_tags("受理<span style=\"color:red\">1416</span>件<br/>办结")[0] == "受理1416件\n办结"
+
+
+def test_width_folding_of_digits_letters_and_symbols():
+    text, _, count = fix_width("受理１，２３４件，办结率９８．５％（ＡＢＣ）：完成")
+    assert text == "受理1,234件，办结率98.5%(ABC)：完成"
+    assert count == 15
+
+
+def test_t2s_and_the_zhe_particle():
+    assert fix_t2s("區政府網站信息報送")[0] == "区政府网站信息报送"
+    assert fix_zhe("看著辦，隨著發展，著名的著作")[0] == "看着辦，隨着發展，著名的著作"
+    doc = norm("區政府隨著群眾訴求增加，顯著提高辦理質量。")
+    assert doc.text == "区政府随着群众诉求增加，显著提高办理质量。"
+    assert fixes(doc)["particle_zhe"] == 1
+
+
+def test_zhe_fix_does_not_run_on_simplified_text():
+    assert norm("著力解决群众诉求").text == "著力解决群众诉求"
+
+
+def test_whitespace_noise_but_not_the_blank_lines_of_tab_tables():
+    text, _, _ = fix_whitespace("甲\r\n乙\u00a0丙\u200b丁   \n\t序号\n\n\t \n")
+    assert text == "甲\n乙 丙丁\n\t序号\n\n\t \n"
+
+
+def test_script_detection():
+    assert detect_script("区政府网站信息报送") == "hans"
+    assert detect_script("區政府網站信息報送情況") == "hant"
+    assert detect_script("區政府網站信息報送情況，区政府网站信息报送情况，为了区里") == "mixed"
+
+
+def test_every_fix_that_changed_something_is_logged_with_its_count():
+    doc = norm("區(qū)政府&ldquo;１２３４５&rdquo;熱線\r\n")
+    assert fixes(doc) == {"html_entities": 2, "pinyin_annotations": 1, "width": 5, "t2s": 3, "whitespace": 1}
+    assert doc.text == "区政府“12345”热线\n"
+
+
+def test_a_fix_that_changes_nothing_is_not_logged():
+    assert norm("区政府受理诉求1416件。").fixes == []
+
+
+RAW_TEXT = st.text(alphabet=st.sampled_from(list("區(qū)政府網站&ldquo;;nbsp１２３４５６.,，%％<br>\r\n\t 　\u200b著看abcāé鍗曚綅鏄锛ÃÂ©") + ["\ufffd", "统"]), max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(RAW_TEXT)
+def test_normaliser_never_raises_and_offsets_stay_monotone_and_in_range(raw):
+    doc = norm(raw)
+    previous = 0
+    for pos in range(len(doc.text) + 1):
+        old = doc.to_raw(pos)
+        assert 0 <= old <= len(raw)
+        assert old >= previous
+        previous = old
+    assert doc.to_raw(len(doc.text)) == len(raw)

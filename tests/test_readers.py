@@ -1,0 +1,145 @@
+"""Every reader on real files: the same circular in every format gives the same text."""
+import re
+import shutil
+
+import pytest
+
+import extractor
+from extractor.readers import ReadError, read, sniff
+from extractor.readers import doc as doc_reader
+
+from conftest import CORPUS, FORMATS, founding
+
+NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
+
+
+def numbers(text: str) -> list[str]:
+    return NUMBER.findall(text)
+
+
+@pytest.fixture(scope="module")
+def source():
+    return extractor.read(FORMATS / "f004.txt")
+
+
+@pytest.mark.parametrize("name, fmt, encoding", [
+    ("f004-gb18030.txt", "txt", "gb18030"),
+    ("f004-big5.txt", "txt", "big5"),
+    ("f004-utf16.txt", "txt", "utf-16"),
+    ("f004-utf16le.txt", "txt", "utf-16-le"),
+    ("f004-html.html", "html", "utf-8"),
+    ("f004-docx.docx", "docx", None),
+    ("f004-pdf.pdf", "pdf", None),
+])
+def test_every_variant_reads_to_the_same_numbers(source, name, fmt, encoding):
+    doc = extractor.read(FORMATS / name)
+    assert doc.source_format == fmt
+    assert doc.encoding == encoding
+    assert numbers(doc.text) == numbers(source.text)
+    assert "汝州市12345民呼必应热线" in doc.text
+
+
+def test_big5_is_told_from_gb18030_and_converted_back_to_simplified(source):
+    doc = extractor.read(FORMATS / "f004-big5.txt")
+    assert doc.script == "hant"
+    assert "办结率98.4%" in doc.text
+    assert doc.text.replace("\n", "") == source.text.replace("\n", "")
+
+
+def test_html_drops_script_nav_and_footer_and_keeps_tables_as_structure():
+    doc = extractor.read(FORMATS / "f004-html.html")
+    assert "tracker" not in doc.text and "不是正文" not in doc.text
+    assert "首页" not in doc.text and "网站地图" not in doc.text
+    assert len(doc.source_tables) == 4
+    first = doc.source_tables[0]
+    assert first.rows[0] == ["类型", "数量(件)", "占比"]
+    assert first.rows[1] == ["咨询类", "2979", "48.11%"]
+    # the structure sits where its rendering sits in the raw text
+    assert doc.raw[first.start:first.end].startswith("类型 | 数量(件) | 占比 |")
+
+
+def test_html_rowspan_and_colspan_are_expanded(tmp_path):
+    page = ("<html><body><p>标题</p><table><tr><th rowspan=2>单位</th><th colspan=2>工单</th></tr>"
+            "<tr><th>受理</th><th>办结</th></tr><tr><td>甲镇</td><td>5</td><td>4</td></tr></table></body></html>")
+    f = tmp_path / "page.htm"
+    f.write_text(page, encoding="utf-8")
+    doc = read(f)
+    assert doc.source_tables[0].rows == [["单位", "工单", "工单"], ["单位", "受理", "办结"], ["甲镇", "5", "4"]]
+    assert doc.source_tables[0].header_rows == 2
+
+
+def test_html_in_gbk_with_meta_charset(tmp_path):
+    f = tmp_path / "gbk.html"
+    f.write_bytes('<html><head><meta charset="gbk"></head><body><p>受理诉求1416件</p></body></html>'.encode("gbk"))
+    doc = extractor.read(f)
+    assert doc.encoding == "gb18030"
+    assert "受理诉求1416件" in doc.text
+
+
+def test_docx_keeps_paragraphs_and_tables_in_document_order():
+    doc = extractor.read(FORMATS / "f004-docx.docx")
+    text = doc.text
+    assert text.index("二、数据分析") < text.index("咨询类 | 2979") < text.index("三、热点问题")
+    # the merged title cell spans the row and comes back repeated
+    assert doc.source_tables[0].rows[0] == ["统计", "统计", "统计"]
+
+
+def test_pdf_keeps_page_breaks_and_text_order():
+    doc = extractor.read(FORMATS / "f004-pdf.pdf")
+    assert "\f" in doc.text
+    assert doc.text.index("一、工作概况") < doc.text.index("二、数据分析")
+
+
+def test_legacy_doc_is_read_from_its_piece_table_with_cells_kept(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)  # no LibreOffice needed
+    doc = extractor.read(CORPUS / "d017-doc.doc")
+    assert doc.source_format == "doc" and doc.encoding is None
+    assert numbers(doc.text) == numbers(extractor.read(CORPUS / "d017.txt").text)
+    table = doc.source_tables[0]
+    assert table.rows[0] == ["序号", "单位", "受理(件)", "办结(件)", "延期(件)", "满意率"]
+    assert table.rows[-1] == ["", "合计", "512", "486", "19", "92.1%"]
+    assert len(table.rows) == 13
+
+
+def test_doc_the_piece_table_cannot_explain_needs_libreoffice_and_says_so(tmp_path, monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    f = tmp_path / "old.doc"
+    f.write_bytes(b"{\\rtf1\\ansi \\u21463?\\u29702? 1416}")
+    with pytest.raises(ReadError, match="LibreOffice") as e:
+        read(f)
+    assert e.value.code == "no_converter"
+
+
+def test_rtf_converts_when_libreoffice_is_installed(tmp_path):
+    f = tmp_path / "old.doc"
+    f.write_bytes(b"{\\rtf1\\ansi \\uc1\\u21463?\\u29702?1416\\u20214?\\par}")
+    if doc_reader.soffice() is None:
+        with pytest.raises(ReadError, match="LibreOffice"):
+            read(f)
+    else:
+        assert "受理1416件" in extractor.read(f).text
+
+
+@pytest.mark.parametrize("head, suffix, fmt", [
+    (b"%PDF-1.7\n", ".txt", "pdf"),
+    (b"PK\x03\x04rest", ".doc", "docx"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".docx", "doc"),
+    (b"  <!DOCTYPE html><html>", ".txt", "html"),
+    ("<p>正文</p>".encode("utf-16"), ".txt", "html"),
+    (b"# readme with <table> in it", ".md", "txt"),
+    ("受理诉求".encode("gb18030"), ".html", "txt"),
+])
+def test_format_is_sniffed_from_content_not_extension(head, suffix, fmt):
+    assert sniff(head, suffix) == fmt
+
+
+def test_file_that_lies_about_its_extension(tmp_path):
+    f = tmp_path / "circular.txt"
+    f.write_bytes((FORMATS / "f004-pdf.pdf").read_bytes())
+    assert extractor.read(f).source_format == "pdf"
+
+
+def test_founding_circulars_read_as_utf8():
+    for prefix in ("000", "001", "002", "003", "004"):
+        doc = extractor.read(founding(prefix))
+        assert doc.encoding == "utf-8" and doc.source_format == "txt"
