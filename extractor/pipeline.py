@@ -143,7 +143,10 @@ def discover(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[str, str | No
         if p.is_dir():
             found = []
             for dirpath, dirnames, filenames in os.walk(p, followlinks=False):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                visible = sorted(d for d in dirnames if not d.startswith("."))
+                # linked folders are not entered (they can loop) but reported, so nothing vanishes
+                found.extend(os.path.join(dirpath, d) for d in visible if os.path.islink(os.path.join(dirpath, d)))
+                dirnames[:] = visible
                 found.extend(os.path.join(dirpath, f) for f in filenames if not f.startswith("."))
             for f in sorted(found):
                 yield f, str(p)

@@ -76,6 +76,8 @@ def read(path: str | os.PathLike, root: str | os.PathLike | None = None, limits:
         size = path.stat().st_size
     except OSError as e:
         raise ReadError("unreadable", f"cannot open the file: {e.strerror or e}") from e
+    if path.is_dir():
+        raise ReadError("linked_folder", "a link to a folder, not followed (links can loop)")
     if not path.is_file():
         raise ReadError("not_a_file", "not a regular file")
     if size > limits.max_file_bytes:

@@ -74,11 +74,19 @@ def _fallback(data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data[:2_000_000]).best()
     if best is not None and best.encoding:
-        return _checked(data.decode(best.encoding, errors="replace")), best.encoding
-    text = data.decode("utf-8", errors="replace")
-    if text.count("\ufffd") > len(text) * 0.2:
+        text, encoding = data.decode(best.encoding, errors="replace"), best.encoding
+    else:
+        text, encoding = data.decode("utf-8", errors="replace"), "utf-8"
+    if not _plausible(text):
         raise ReadError("undecodable", "the bytes are not text in any known Chinese encoding")
-    return _checked(text), "utf-8"
+    return _checked(text), encoding
+
+
+def _plausible(text: str) -> bool:
+    """Readable Chinese, or at least mostly printable ASCII (random bytes are neither)."""
+    sample = text[:20_000]
+    printable_ascii = sum(1 for ch in sample if " " <= ch <= "~" or ch in "\t\n\r")
+    return han_commonness(sample) >= 0.6 or printable_ascii >= len(sample) * 0.9
 
 
 def _checked(text: str) -> str:

@@ -1,0 +1,147 @@
+"""Bad input never crashes a run and never disappears: every file is a documents or errors row.
+
+The hostile files are built here at test time; nothing large is kept in git.
+"""
+import io
+import os
+import zipfile
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from extractor.cli import main
+from extractor.readers import ReadError, read
+
+from conftest import FORMATS
+
+
+def zip_with(member: str, data: bytes) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr(member, data)
+    return buf.getvalue()
+
+
+def encrypted_pdf(path):
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), encrypt=pdfencrypt.StandardEncryption("secret", canPrint=0))
+    c.drawString(72, 720, "12345 hotline 1416")
+    c.save()
+
+
+def xxe_docx(secret_path) -> bytes:
+    """The f004 .docx with an external entity pointing at a local file in its body."""
+    src = zipfile.ZipFile(FORMATS / "f004-docx.docx")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                head, rest = text.split("?>", 1)
+                text = head + f'?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{secret_path}">]>' + rest
+                text = text.replace("二、数据分析", "二、数据分析&xxe;", 1)
+                data = text.encode("utf-8")
+            out.writestr(info, data)
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    d = tmp_path_factory.mktemp("hostile")
+    secret = d.parent / "secret.txt"
+    secret.write_text("TOP-SECRET-LINE", encoding="utf-8")
+    pdf = (FORMATS / "f004-pdf.pdf").read_bytes()
+    files = {
+        "empty.txt": b"",
+        "blank.txt": b" \n\t\n",
+        "junk.bin": bytes(range(256)) * 64,
+        "random.txt": os.urandom(4096).replace(b"\x00", b"\x01"),
+        "truncated.pdf": pdf[: len(pdf) // 3],
+        "corrupt.pdf": b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage garbage",
+        "not-a-zip.docx": b"PK\x03\x04" + os.urandom(512),
+        "zip-without-word.docx": zip_with("hello.txt", b"hello"),
+        "bomb.docx": zip_with("word/document.xml", b" " * (40 * 2**20)),
+        "xxe.docx": xxe_docx(secret),
+        "name with spaces.txt": "受理诉求1416件".encode("utf-8"),
+        "line\nbreak.txt": "办结率100%".encode("utf-8"),
+        "名称.txt": "满意率95.6%".encode("gb18030"),
+    }
+    for name, data in files.items():
+        (d / name).write_bytes(data)
+    encrypted_pdf(d / "encrypted.pdf")
+    with open(d / "huge.txt", "wb") as f:  # sparse: 200 MB on paper, nothing on disk
+        f.truncate(200 * 2**20)
+    (d / "sub").mkdir()
+    os.symlink(d, d / "sub" / "loop")
+    os.symlink(d / "a-link", d / "b-link")
+    os.symlink(d / "b-link", d / "a-link")
+    return d
+
+
+EXPECTED_ERRORS = {
+    "empty.txt": "empty", "blank.txt": "empty", "junk.bin": "binary", "random.txt": "undecodable",
+    "corrupt.pdf": "bad_pdf", "not-a-zip.docx": "bad_docx", "zip-without-word.docx": "bad_docx",
+    "bomb.docx": "zip_bomb", "encrypted.pdf": "encrypted_pdf", "huge.txt": "too_large",
+    "sub/loop": "linked_folder", "a-link": "unreadable", "b-link": "unreadable",
+}
+
+
+@pytest.fixture(scope="module")
+def run(hostile, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(main, ["extract", str(hostile), "--out", str(out), "--workers", "2"])
+    return result, out
+
+
+def test_the_run_finishes_and_exits_zero(run):
+    result, _ = run
+    assert result.exit_code == 0, result.output
+    assert "files 18" in result.output
+
+
+def test_every_file_is_a_documents_row_or_an_errors_row(run, hostile):
+    _, out = run
+    docs = pd.read_parquet(out / "documents")
+    errors = pd.read_parquet(out / "errors")
+    accounted = set(docs.source_path) | set(errors.source_path)
+    assert len(accounted) == 18
+    assert not set(docs.source_path) & set(errors.source_path)
+    assert {"name with spaces.txt", "line\nbreak.txt", "名称.txt"} <= set(docs.source_path)
+
+
+@pytest.mark.parametrize("name, code", sorted(EXPECTED_ERRORS.items()))
+def test_each_hostile_file_has_a_clear_error(run, name, code):
+    _, out = run
+    errors = pd.read_parquet(out / "errors").set_index("source_path")
+    row = errors.loc[name]
+    assert row.error == code
+    assert row.stage == "read"
+    assert len(row.message) > 10 and "Traceback" not in row.message
+
+
+def test_truncated_pdf_is_read_as_far_as_it_goes_or_refused(run):
+    _, out = run
+    docs = pd.read_parquet(out / "documents")
+    errors = pd.read_parquet(out / "errors")
+    assert ("truncated.pdf" in set(docs.source_path)) != ("truncated.pdf" in set(errors.source_path))
+
+
+def test_external_entities_are_never_resolved(run):
+    _, out = run
+    texts = pd.read_parquet(out / "texts")
+    assert not texts.text.str.contains("TOP-SECRET").any()
+
+
+def test_zip_bomb_is_refused_by_its_declared_size(hostile):
+    with pytest.raises(ReadError, match="unpack to 40 MB"):
+        read(hostile / "bomb.docx")
+
+
+def test_too_large_is_refused_before_reading(hostile):
+    with pytest.raises(ReadError, match="200 MB"):
+        read(hostile / "huge.txt")
