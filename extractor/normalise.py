@@ -257,6 +257,25 @@ def fix_whitespace(text: str) -> FixResult:
     return _substitute(text, NOISE, _space)
 
 
+CJK_GAP = regex.compile(r"(?<=\d)[ \t]+(?=%)|(?<=[\p{Han}，。；：、“”（）])[ \t]+(?=[0-9A-Za-z%.])|(?<=[0-9A-Za-z%.,])[ \t]+(?=[\p{Han}，。；：、“”（）])")
+NUMERIC_TOKEN = regex.compile(r"(?:^|(?<=\s))[-+]?\d[\d,]*(?:\.\d+)?%?(?=\s|$)")
+PROSE_PUNCTUATION = regex.compile(r"[，。；：、]")
+
+
+def fix_cjk_spacing(text: str) -> FixResult:
+    """Spaces that typesetting put between Chinese and digits (`共 1,416 件` → `共1,416件`),
+    except on lines that are table rows (`1 圣城街道 8956 8904`), whose spaces divide cells."""
+    b = OffsetBuilder(text)
+    pos = 0
+    for line in text.split("\n"):
+        if line and not line.startswith("\t") and (
+                PROSE_PUNCTUATION.search(line) or len(NUMERIC_TOKEN.findall(line)) < 2):
+            for m in CJK_GAP.finditer(line):
+                b.replace(pos + m.start(), pos + m.end(), "")
+        pos += len(line) + 1
+    return (*b.finish(), b.count)
+
+
 def _fixes() -> list[tuple[str, Callable[[str], FixResult]]]:
     return [
         ("unicode_nfc", fix_nfc),
@@ -267,6 +286,7 @@ def _fixes() -> list[tuple[str, Callable[[str], FixResult]]]:
         ("width", fix_width),
         ("t2s", fix_t2s),
         ("particle_zhe", fix_zhe),
+        ("cjk_spacing", fix_cjk_spacing),
         ("whitespace", fix_whitespace),
     ]
 

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 import extractor
 from extractor.model import Document
-from extractor.normalise import (detect_script, fix_entities, fix_mojibake, fix_pinyin, fix_t2s, fix_tags,
+from extractor.normalise import (detect_script, fix_cjk_spacing, fix_entities, fix_mojibake, fix_pinyin, fix_t2s, fix_tags,
                                  fix_whitespace, fix_width, fix_zhe, normalise)
 
 from conftest import founding
@@ -153,3 +153,14 @@ def test_normaliser_never_raises_and_offsets_stay_monotone_and_in_range(raw):
         assert old >= previous
         previous = old
     assert doc.to_raw(len(doc.text)) == len(raw)
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("2023 年上半年，全市 12345 热线共受理群众诉求 96,385 件，满意率 97.06 %。",
+     "2023年上半年，全市12345热线共受理群众诉求96,385件，满意率97.06%。"),
+    ("寿政办字〔2023〕31 号", "寿政办字〔2023〕31号"),
+    ("1 圣城街道 8956 8904 99.42% 97.3%", "1 圣城街道 8956 8904 99.42% 97.3%"),  # a table row keeps its cells
+    ("\t 合计", "\t 合计"),
+])
+def test_typesetting_spaces_between_chinese_and_digits(raw, want):
+    assert fix_cjk_spacing(raw)[0] == want

@@ -143,3 +143,23 @@ def test_founding_circulars_read_as_utf8():
     for prefix in ("000", "001", "002", "003", "004"):
         doc = extractor.read(founding(prefix))
         assert doc.encoding == "utf-8" and doc.source_format == "txt"
+
+
+def test_pdf_lines_wrapped_at_the_margin_are_joined_into_their_paragraph():
+    doc = extractor.read(FORMATS / "f004-pdf.pdf")
+    assert "(一)本级登记事项6002件。其中,协调办理4906件,办结率100%;交办处理1096件,已办结979件,办结率98.4%,满意率99.2%。" in doc.text
+    assert "一、工作概况\n" in doc.text  # a heading stays its own line
+
+
+def test_unwrap_keeps_short_lines_and_sentence_ends():
+    from extractor.readers.pdf import unwrap
+
+    page = ("咨询类诉求6.94万件，占54.01%；投诉类2.71万件，占21.09%；举报类0.3\n"
+            "7万件，占2.88%。\n"
+            "二、各县区办理情况\n"
+            "本月全市共受理群众诉求十二万件，同比增长百分之七，办结率较上月提高。\n"
+            "附件：统计表")
+    assert unwrap(page) == ("咨询类诉求6.94万件，占54.01%；投诉类2.71万件，占21.09%；举报类0.37万件，占2.88%。\n"
+                            "二、各县区办理情况\n"
+                            "本月全市共受理群众诉求十二万件，同比增长百分之七，办结率较上月提高。\n"
+                            "附件：统计表")

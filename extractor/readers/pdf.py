@@ -1,8 +1,12 @@
 """PDF text through pypdfium2 (fast, and already under pdfplumber); page breaks kept as `\\f`.
 
+A PDF has visual lines, not paragraphs: a line that runs to the right margin without
+ending a sentence is joined to the next, so `0.3` / `7万件` at a wrap reads `0.37万件` again.
 pdfplumber is only for tables, in the table stage, on pages that have them.
 """
 from __future__ import annotations
+
+import re
 
 from ..model import Document
 from . import Limits, ReadError
@@ -33,4 +37,30 @@ def read_pdf(data: bytes, doc: Document, limits: Limits, password: str | None = 
         raise ReadError("bad_pdf", f"the PDF is damaged: {e}") from e
     finally:
         pdf.close()
-    doc.raw = "\n\f".join(p.rstrip("\n") for p in pages) + "\n"
+    doc.raw = "\n\f".join(unwrap(p.rstrip("\n")) for p in pages) + "\n"
+
+
+SENTENCE_END = re.compile(r"[。：:；;！!？?）)”」|]\s*$")
+LINE_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、]|附件|$)")
+
+
+def visual_width(line: str) -> float:
+    """Width in ideograph units: CJK characters count 1, others about half."""
+    return sum(1.0 if ord(ch) > 0x2E80 else 0.5 for ch in line.strip())
+
+
+def unwrap(page: str) -> str:
+    """Joins lines that wrapped at the page's right margin back into their paragraph."""
+    lines = page.split("\n")
+    widths = [visual_width(line) for line in lines]
+    full = max(widths, default=0)
+    if full < 15:
+        return page
+    out = [lines[0]]
+    for prev_width, line in zip(widths, lines[1:]):
+        prev = out[-1]
+        if prev_width >= full * 0.88 and not SENTENCE_END.search(prev) and not LINE_START.match(line):
+            out[-1] = prev.rstrip() + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
