@@ -1,8 +1,344 @@
-"""Metadata stage: issuer, dates, reporting period, region."""
+"""Metadata stage: title, document number, bulletin issue, issuer, dates, reporting period
+and region of one circular, read from its own text only (never the file name or path).
+
+Where each field comes from:
+
+* The **header** is the run of lines before the body starts (the salutation `各乡镇…：`,
+  a heading `一、`, or the first sentence). In it: the document number on a line of its
+  own (`汝政办〔2022〕37号`, so numbers the body cites are never taken), the bulletin issue
+  (`2023年第2期`, else `总第266期`), web-page lines (`发布时间：`, `时间:2023-10-26`,
+  `来源：`), a header line `发文机关 2023年3月20日`, and the **title**: the first run of
+  adjacent plain lines that ends like a title (`…通报`, `…简报`, `…周报`), joined, so
+  a title broken over two lines (`汝州市12345民呼必应热线` / `二月份工作简报`) stays whole.
+* The **signature**: an issuing body on its own line followed by a date (blank lines
+  between allowed; `2023731` and `二〇二三年三月二十日` read too), or `机关 日期印发`.
+  It gives issuer and issue date; failing it, the header line, a body name standing alone
+  before the annexes, the header's `…文件`, the title's author (`…办公室关于…`).
+* The **period**: from the title, a header line `(2023年6月12日—6月18日)`, the sentence
+  `现将…通报如下`, or the first period the body opens a paragraph with; a period without a
+  year takes it from the issue date (`二月份` issued 2023-03-20 → 2023-02).
+* The **region**: the divisions the issuer names (then the other header bodies, then the
+  title), decided among same-name places by the rest of the text; see `region.py`.
+"""
 from __future__ import annotations
 
+import datetime as dt
+
+import regex
+
+from .dates import Period, find_date, find_periods, parse_date
 from .model import Document
+from .region import resolve
+
+FIELDS = ("title", "doc_number", "issue_no", "issuer", "issue_date", "published_date", "period_start",
+          "period_end", "period_label", "province", "city", "county", "admin_code")
+
+SPACE = regex.compile(r"[ \t\u3000\xa0\u2002\u2003\u200b]+")
+BRACKETS = "〔〕[]【】()（）﹝﹞［］"
+DOC_NUMBER = regex.compile(
+    r"^(?P<pre>[\p{Han}A-Za-z]{0,16})[〔\[【(（﹝［](?P<y>(?:19|20)\d{2})[〕\]】)）﹞］]第?(?P<n>\d{1,5})号$")
+DOC_NUMBER_LABELED = regex.compile(
+    r"(?:文号|发文字号|索引号?)[:：](?P<pre>[\p{Han}A-Za-z]{0,16})[〔\[【(（﹝［](?P<y>(?:19|20)\d{2})[〕\]】)）﹞］]第?(?P<n>\d{1,5})号")
+ISSUE_YEAR = regex.compile(r"(?P<y>(?:19|20)\d{2})年第(?P<n>\d{1,4})期")
+ISSUE_TOTAL = regex.compile(r"总第(?P<n>\d{1,5})期")
+WEB_LINE = regex.compile(r"首页|您当前的位置|当前位置|>|来源[:：]|发布时间|发布日期|浏览次数|访问量|点击[数率量]|字号|字体|"
+                         r"打印|关闭|分享|扫一扫|二维码|^【|^时间[:：]|^日期[:：]|^[×x✕]$")
+PUBLISHED = regex.compile(r"(?:^|(?<=\s))(?:发布时间|发布日期|发表时间|更新时间|时间|日期)\s*[:：]\s*(?P<d>\S+(?:\s*\d{1,2}\s*[月日]\S*)?)")
+WRITTEN = regex.compile(r"成文日期\s*[:：]\s*(?P<d>\S+)")
+SOURCE = regex.compile(r"来源\s*[:：]\s*(?P<s>[^\s:：]{2,40})")
+SALUTATION = regex.compile(r"[:：]$")
+HEADING = regex.compile(r"^[(（]?[一二三四五六七八九十]+[)）、.．]|^第[一二三四五六七八九十]+[部分章节]")
+BODY_PUNCT = regex.compile(r"[。，；,;！？]")
+ORG_SUFFIX = (r"(?:人民政府|政府|办公室|办公厅|局|中心|委员会|管委会|管理委员会|办事处|街道|小组|指挥部|热线办|"
+              r"服务中心|厅|委|办|处|所|站|队|院|公司|居委会|村委会)")
+ORG_LINE = regex.compile(rf"^(?!附件|附表|备注|注[:：])[\p{{Han}}A-Za-z0-9()（）“”\"·、]{{2,40}}?{ORG_SUFFIX}$")
+ORG_FILE = regex.compile(rf"^(?P<org>[\p{{Han}}()（）]{{2,40}}?{ORG_SUFFIX})文件$")
+ANNEX_LINE = regex.compile(r"^附\s*[件表]")
+TITLE_END = regex.compile(r"(?:通报|简报|周报|月报|日报|季报|年报|报告|通知|情况|快报|专报|公告|通告|分析|动态|汇总|要情|工作总结)"
+                          r"[”\"」』)）]*$")
+AUTHOR = regex.compile(rf"^(?P<org>[\p{{Han}}]{{2,40}}?{ORG_SUFFIX})关于")
+PRESENTLY = regex.compile(r"现[将就把对](?P<s>[^。；]{0,160}?)(?:通报|报告|通知|公布|公示)如下")
+PERIOD_LINE = regex.compile(r"^[(（【\[]?(?P<s>[^()（）]{4,40})[)）】\]]?$")
+
+
+def compact(s: str) -> str:
+    return SPACE.sub("", s).strip()
 
 
 def extract_metadata(doc: Document) -> dict:
-    return {}
+    return Metadata(doc.text, table_spans(doc)).fields()
+
+
+def table_spans(doc: Document) -> list[tuple[int, int]]:
+    return [(b.start, b.end) for b in doc.blocks if b.kind == "table"]
+
+
+class Metadata:
+    """Reads the fields out of one normalised text; `fields()` returns the contract keys."""
+
+    def __init__(self, text: str, tables: list[tuple[int, int]] | None = None):
+        self.text = text
+        raw_lines = text.split("\n")
+        self.raw_lines = raw_lines
+        self.lines = [compact(l) for l in raw_lines]
+        starts, pos = [], 0
+        for l in raw_lines:
+            starts.append(pos)
+            pos += len(l) + 1
+        tables = tables or []
+        self.in_table = [any(a <= s < b for a, b in tables) or _table_like(raw_lines[i])
+                         for i, s in enumerate(starts)]
+        self.body_start = self._body_start()
+
+    # ------------------------------------------------------------- structure
+
+    def _body_start(self) -> int:
+        for i, line in enumerate(self.lines[:40]):
+            if not line or WEB_LINE.search(line):
+                continue
+            if HEADING.match(line) or BODY_PUNCT.search(line) or (SALUTATION.search(line) and len(line) > 4):
+                return i
+        return 0
+
+    def header(self) -> list[tuple[int, str]]:
+        return [(i, self.lines[i]) for i in range(self.body_start)]
+
+    # ------------------------------------------------------------- fields
+
+    def fields(self) -> dict:
+        out = dict.fromkeys(FIELDS)
+        out["title"] = self.title()
+        out["doc_number"] = self.doc_number()
+        out["issue_no"] = self.issue_no()
+        issuer, issue_date = self.issuer_and_date()
+        out["issuer"] = issuer
+        out["issue_date"] = issue_date
+        out["published_date"] = self.published_date()
+        ref = issue_date or out["published_date"]
+        period = self.period(out["title"])
+        if period is not None:
+            span = period.resolve(ref or self._year_ref())
+            if span is not None:
+                out["period_start"], out["period_end"] = span
+                out["period_label"] = period.label
+        sources = [issuer] + self.other_orgs() + [out["title"]]
+        out.update(resolve([s for s in sources if s], self.text).as_dict())
+        return out
+
+    def title(self) -> str | None:
+        group: list[str] = []
+        groups: list[list[str]] = []
+        for i, line in self.header():
+            if self._is_title_line(line):
+                group.append(line)
+                continue
+            if group:
+                groups.append(group)
+            group = []
+        if group:
+            groups.append(group)
+        for g in groups:
+            for k in range(min(len(g), 3), 0, -1):
+                cand = "".join(g[:k])
+                if TITLE_END.search(cand) and len(cand) >= 6:
+                    return cand
+        return None
+
+    def _is_title_line(self, line: str) -> bool:
+        if not line or WEB_LINE.search(line) or len(line) > 80:
+            return False
+        if DOC_NUMBER.match(line) or ISSUE_YEAR.search(line) or ISSUE_TOTAL.search(line):
+            return False
+        if find_date(line) is not None or ORG_LINE.match(line) or ORG_FILE.match(line):
+            return False
+        if regex.match(r"^[(（].*[)）]$", line):
+            return False
+        return True
+
+    def doc_number(self) -> str | None:
+        for _, line in self.header():
+            m = DOC_NUMBER.match(line) or DOC_NUMBER_LABELED.search(line)
+            if m:
+                return f"{m['pre']}〔{m['y']}〕{m['n']}号"
+        return None
+
+    def issue_no(self) -> str | None:
+        head = self.header()
+        for _, line in head:
+            m = ISSUE_YEAR.search(line)
+            if m:
+                return m.group(0)
+        for _, line in head:
+            m = ISSUE_TOTAL.search(line)
+            if m:
+                return m.group(0)
+        return None
+
+    def published_date(self) -> dt.date | None:
+        for i, raw in enumerate(self.raw_lines[:max(self.body_start, 15)]):
+            if not WEB_LINE.search(raw):
+                continue
+            m = PUBLISHED.search(raw)
+            if m:
+                d = parse_date(m["d"])
+                if d is not None:
+                    return d
+        return None
+
+    # ------------------------------------------------------------- issuer
+
+    def signatures(self) -> list[tuple[int, str, dt.date]]:
+        """(line, issuer, date) for every signature: an org line then a date line (blank
+        lines between allowed), or `org date` / `org date印发` on one line."""
+        out = []
+        n = len(self.lines)
+        for i in range(n):
+            if self.in_table[i]:
+                continue
+            line = self.lines[i]
+            if not line:
+                continue
+            d = _date_only(line)
+            if d is not None:
+                j = i - 1
+                while j >= 0 and not self.lines[j] and i - j <= 4:
+                    j -= 1
+                if j >= 0 and not self.in_table[j] and ORG_LINE.match(self.lines[j]):
+                    k = j
+                    while k - 1 >= 0 and ORG_LINE.match(self.lines[k - 1]) and not self.in_table[k - 1]:
+                        k -= 1  # joint issuers: the first one leads
+                    if k < j and k < self.body_start:
+                        k = j
+                    out.append((i, self.lines[k], d))
+                continue
+            found = find_date(line)
+            if found is not None:
+                date, s, e = found
+                org, rest = line[:s], line[e:]
+                if rest in ("", "印发", "发布", "印", "制发") and ORG_LINE.match(org):
+                    out.append((i, org, date))
+        return out
+
+    def issuer_and_date(self) -> tuple[str | None, dt.date | None]:
+        sigs = self.signatures()
+        closing = [s for s in sigs if s[0] >= self.body_start]
+        heading = [s for s in sigs if s[0] < self.body_start]
+        for group in (closing, heading):
+            if group:
+                _, org, d = group[0]
+                return org, d
+        written = None
+        for raw in self.raw_lines[:max(self.body_start, 15)]:
+            m = WRITTEN.search(raw)
+            if m:
+                written = parse_date(m["d"])
+        orgs = self.other_orgs()
+        return (orgs[0] if orgs else None), written
+
+    def other_orgs(self) -> list[str]:
+        """Issuing bodies named outside a signature, best first: a body standing alone
+        before the annexes or at the end, the header's `…文件`/org line, the title's
+        author, the web page's `来源`."""
+        out: list[str] = []
+        n = len(self.lines)
+        for i in range(self.body_start, n):
+            if self.in_table[i] or not ORG_LINE.match(self.lines[i]) or HEADING.match(self.lines[i]):
+                continue
+            j = i + 1
+            while j < n and not self.lines[j]:
+                j += 1
+            if j >= n or ANNEX_LINE.match(self.lines[j]) or self.in_table[j]:
+                prev = i - 1
+                while prev >= 0 and not self.lines[prev]:
+                    prev -= 1
+                if prev < 0 or not ORG_LINE.match(self.lines[prev]):
+                    out.append(self.lines[i])
+                    break
+        for _, line in self.header():
+            m = ORG_FILE.match(line)
+            if m:
+                out.append(m["org"])
+            elif ORG_LINE.match(line) and not WEB_LINE.search(line):
+                out.append(line)
+        t = self.title()
+        if t:
+            m = AUTHOR.match(t)
+            if m:
+                out.append(m["org"])
+        for raw in self.raw_lines[:max(self.body_start, 15)]:
+            m = SOURCE.search(raw)
+            if m and ORG_LINE.match(m["s"]):
+                out.append(m["s"])
+        seen, uniq = set(), []
+        for o in out:
+            if o not in seen:
+                seen.add(o)
+                uniq.append(o)
+        return uniq
+
+    # ------------------------------------------------------------- period
+
+    def period(self, title: str | None) -> Period | None:
+        if title:
+            ps = find_periods(title)
+            if ps:
+                return _best(ps)
+        for _, line in self.header():
+            m = PERIOD_LINE.match(line)
+            if m and line != title:
+                ps = [p for p in find_periods(m["s"]) if p.kind in ("days", "months")]
+                if ps:
+                    return ps[0]
+        body = [(i, self.lines[i]) for i in range(self.body_start, len(self.lines))
+                if self.lines[i] and not self.in_table[i]][:12]
+        for _, line in body[:4]:
+            m = PRESENTLY.search(line)
+            if m:
+                ps = find_periods(m["s"])
+                if ps:
+                    return _best(ps)
+        found: list[Period] = []
+        for _, line in body:
+            if ANNEX_LINE.match(line):
+                break
+            text = regex.sub(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)", "", line)
+            for p in find_periods(text):
+                if p.start_pos == 0 or p.strong or text[max(0, p.start_pos - 1)] in "自从于在":
+                    found.append(p)
+        if not found:
+            return None
+        first = found[0]
+        if first.kind == "year":
+            for p in found[1:]:
+                if p.strong and (p.year is None or p.year == first.year):
+                    if p.year is None:
+                        p.year = first.year
+                    return p
+        return first
+
+    def _year_ref(self) -> dt.date | None:
+        """A reference date when the circular states none: the end of the latest year it
+        names in its header or opening."""
+        years = [int(y) for y in regex.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", "\n".join(self.lines[:self.body_start + 5]))]
+        return dt.date(max(years), 12, 31) if years else None
+
+
+def _best(ps: list[Period]) -> Period:
+    """The first period written; a year is refined by a narrower one written after it
+    only when that one carries no year of its own (`2023年1-6月` is one expression)."""
+    return ps[0]
+
+
+def _date_only(line: str) -> dt.date | None:
+    found = find_date(line)
+    if found is None:
+        return None
+    d, s, e = found
+    rest = line[:s] + line[e:]
+    if rest in ("", "印发", "发布", "印"):
+        return d
+    return None
+
+
+def _table_like(line: str) -> bool:
+    return "|" in line or line.startswith("\t")

@@ -1,0 +1,267 @@
+"""Metadata: dates, reporting periods, header fields, issuer and region — on short
+synthetic texts for each form, and end to end on circulars in the project's corpus."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import CORPUS, founding
+from extractor.dates import find_periods, parse_date
+from extractor.metadata import FIELDS, Metadata, extract_metadata
+from extractor.pipeline import load
+
+D = dt.date
+
+
+# ------------------------------------------------------------------ dates
+
+@pytest.mark.parametrize("s, want", [
+    ("2023年11月17日", D(2023, 11, 17)),
+    ("2023 年 7 月 14 日", D(2023, 7, 14)),
+    ("2023-10-26", D(2023, 10, 26)),
+    ("发布时间：2024-01-19 10:32", D(2024, 1, 19)),
+    ("2023.7.31", D(2023, 7, 31)),
+    ("二〇二三年三月二十日", D(2023, 3, 20)),
+    ("二○二四年一月二十二日", D(2024, 1, 22)),
+    ("二零二三年十二月三十一日", D(2023, 12, 31)),
+    ("二〇二三年七月十四日", D(2023, 7, 14)),
+    ("2023731", D(2023, 7, 31)),        # damaged signature: only 7月31日 is a date
+    ("20230731", D(2023, 7, 31)),
+    ("2023111", None),                  # 1月11日 or 11月1日: not decided
+    ("2023年2月30日", None),
+])
+def test_parse_date(s, want):
+    assert parse_date(s) == want
+
+
+# ------------------------------------------------------------------ periods
+
+def period(s: str, ref: dt.date | None):
+    ps = find_periods(s)
+    assert ps, s
+    return ps[0].label, ps[0].resolve(ref)
+
+
+@pytest.mark.parametrize("s, ref, label, start, end", [
+    ("2023年10月份", None, "2023年10月份", D(2023, 10, 1), D(2023, 10, 31)),
+    ("2024年2月", None, "2024年2月", D(2024, 2, 1), D(2024, 2, 29)),
+    # bare month: the year of the issue date, or the year before when it would lie ahead
+    ("二月份工作简报", D(2023, 3, 20), "二月份", D(2023, 2, 1), D(2023, 2, 28)),
+    ("12月，全区", D(2024, 1, 8), "12月", D(2023, 12, 1), D(2023, 12, 31)),
+    ("2023年第二季度", None, "2023年第二季度", D(2023, 4, 1), D(2023, 6, 30)),
+    ("第四季度，12345热线", D(2024, 1, 16), "第四季度", D(2023, 10, 1), D(2023, 12, 31)),
+    ("一季度，县政务服务中心", D(2024, 4, 11), "一季度", D(2024, 1, 1), D(2024, 3, 31)),
+    ("2023年上半年", None, "2023年上半年", D(2023, 1, 1), D(2023, 6, 30)),
+    ("下半年", D(2024, 1, 5), "下半年", D(2023, 7, 1), D(2023, 12, 31)),
+    ("2023年度", None, "2023年度", D(2023, 1, 1), D(2023, 12, 31)),
+    ("2023年全年", None, "2023年全年", D(2023, 1, 1), D(2023, 12, 31)),
+    ("2024年1-6月", None, "2024年1-6月", D(2024, 1, 1), D(2024, 6, 30)),
+    ("1—9月", D(2023, 10, 9), "1—9月", D(2023, 1, 1), D(2023, 9, 30)),
+    ("前三季度", D(2023, 10, 9), "前三季度", D(2023, 1, 1), D(2023, 9, 30)),
+    ("自2017年10月27日至12月31日共转办", None, "2017年10月27日至12月31日", D(2017, 10, 27), D(2017, 12, 31)),
+    ("10月27日至12月31日", D(2018, 1, 10), "10月27日至12月31日", D(2017, 10, 27), D(2017, 12, 31)),
+    ("(2023年6月12日—6月18日)", None, "2023年6月12日—6月18日", D(2023, 6, 12), D(2023, 6, 18)),
+    ("3月4日—3月10日", D(2024, 3, 12), "3月4日—3月10日", D(2024, 3, 4), D(2024, 3, 10)),
+    ("2023年12月25日至2024年1月1日", None, "2023年12月25日至2024年1月1日", D(2023, 12, 25), D(2024, 1, 1)),
+])
+def test_period_forms(s, ref, label, start, end):
+    assert period(s, ref) == (label, (start, end))
+
+
+def test_days_and_hotline_numbers_are_not_months():
+    assert [p.kind for p in find_periods("5月18日，热线中心组织培训")] == []
+    assert [p.label for p in find_periods("2月份12345热线")] == ["2月份"]
+    assert find_periods("拨打12345热线") == []
+
+
+# ------------------------------------------------------------------ synthetic circulars
+
+WEB = """您当前的位置：首页 > 政务公开 > 通知公告
+某某区人民政府办公室关于2023年第三季度12345热线工单办理情况的通报
+发布时间：2023-10-20 来源：区政府办公室 字号：[大 中 小]
+某政办〔2023〕58号
+各街道办事处，区直各部门：
+现将2023年第三季度12345热线工单办理情况通报如下。
+一、总体情况
+按照《市政府办公室关于加强热线工作的通知》(市政办发〔2022〕9号)要求，全区办结工单3862件。
+某某区人民政府办公室
+2023年10月16日
+"""
+
+
+def test_web_page_header_fields():
+    m = Metadata(WEB).fields()
+    assert m["title"] == "某某区人民政府办公室关于2023年第三季度12345热线工单办理情况的通报"
+    assert m["doc_number"] == "某政办〔2023〕58号"  # its own, not the one it cites
+    assert m["published_date"] == D(2023, 10, 20)
+    assert m["issue_date"] == D(2023, 10, 16)
+    assert m["issuer"] == "某某区人民政府办公室"
+    assert (m["period_start"], m["period_end"], m["period_label"]) == (D(2023, 7, 1), D(2023, 9, 30), "2023年第三季度")
+    assert set(m) == set(FIELDS)
+
+
+BULLETIN = """2023年第2期
+(总第266期)
+汝州市人民政府办公室 2023年3月20日
+汝州市12345民呼必应热线
+二月份工作简报
+二月份，汝州市12345民呼必应热线话务量约8500人次。
+一、工作概况
+"""
+
+
+def test_bulletin_header_title_over_two_lines_issue_and_bare_month():
+    m = Metadata(BULLETIN).fields()
+    assert m["title"] == "汝州市12345民呼必应热线二月份工作简报"
+    assert m["issue_no"] == "2023年第2期"
+    assert m["issuer"] == "汝州市人民政府办公室"
+    assert m["issue_date"] == D(2023, 3, 20)
+    assert m["published_date"] is None
+    assert (m["period_start"], m["period_end"]) == (D(2023, 2, 1), D(2023, 2, 28))
+    assert (m["province"], m["city"], m["county"], m["admin_code"]) == ("河南省", "平顶山市", "汝州市", "410482")
+
+
+def test_total_issue_number_when_no_yearly_one():
+    m = Metadata("热线工作简报\n总第266期\n某某县人民政府办公室 2023年3月20日\n本月受理诉求10件。\n").fields()
+    assert m["issue_no"] == "总第266期"
+
+
+def test_week_period_line_in_the_header():
+    text = ("朝阳区12345热线诉求办理情况周报\n2023年第24期\n(2023年6月12日—6月18日)\n"
+            "朝阳区人民政府办公室        2023年6月20日\n\n一、本周概况\n本周，长春市12345市民服务热线向我区转办诉求665件。\n")
+    m = Metadata(text).fields()
+    assert (m["period_start"], m["period_end"]) == (D(2023, 6, 12), D(2023, 6, 18))
+    assert m["title"] == "朝阳区12345热线诉求办理情况周报"
+    assert m["issue_no"] == "2023年第24期"
+    assert (m["province"], m["city"], m["county"], m["admin_code"]) == ("吉林省", "长春市", "朝阳区", "220104")
+
+
+def test_damaged_signature_after_blank_lines():
+    text = ("各部门、各乡镇：\n现将2023年第二季度热线运行情况通报如下：\n一、基本情况\n本季度受理工单100件。\n\n"
+            "吴忠市红寺堡区审批服务管理局\n\n  2023731\n\n扫一扫在手机上查看当前页面\n")
+    m = Metadata(text).fields()
+    assert m["issuer"] == "吴忠市红寺堡区审批服务管理局"
+    assert m["issue_date"] == D(2023, 7, 31)
+    assert m["title"] is None  # no header: the circular starts with its addressees
+    assert (m["province"], m["city"], m["county"]) == ("宁夏回族自治区", "吴忠市", "红寺堡区")
+
+
+def test_chinese_numeral_signature_and_file_header():
+    text = ("安吉县人民政府办公室文件\n安政办发〔2024〕6号\n\n安吉县人民政府办公室关于2023年度热线工作情况的通报\n\n"
+            "各乡镇人民政府：\n2023年，全县受理诉求9.86万件。\n安吉县人民政府办公室\n二〇二四年一月二十二日\n")
+    m = Metadata(text).fields()
+    assert m["title"] == "安吉县人民政府办公室关于2023年度热线工作情况的通报"
+    assert m["doc_number"] == "安政办发〔2024〕6号"
+    assert m["issue_date"] == D(2024, 1, 22)
+    assert (m["period_start"], m["period_end"]) == (D(2023, 1, 1), D(2023, 12, 31))
+    assert (m["city"], m["county"], m["admin_code"]) == ("湖州市", "安吉县", "330523")
+
+
+def test_issuer_without_signature_date_and_range_in_body():
+    text = ("〔2018〕2号\n关于热线工作情况的通报\n\n各乡镇人民政府：\n"
+            "2017年，在县热线办和各承办单位的共同努力下，平台运行良好。现就有关工作情况通报如下：\n"
+            "一、热线承办情况\n县热线办自2017年10月27日至12月31日共转办群众来电574件。\n"
+            "附件：1.承办单位办件情况表\n海原县人民政府办公室\n 附件：\n承办单位办件情况表\n")
+    m = Metadata(text).fields()
+    assert m["doc_number"] == "〔2018〕2号"
+    assert m["title"] == "关于热线工作情况的通报"
+    assert m["issuer"] == "海原县人民政府办公室"
+    assert m["issue_date"] is None
+    assert (m["period_start"], m["period_end"]) == (D(2017, 10, 27), D(2017, 12, 31))
+    assert (m["province"], m["city"], m["county"], m["admin_code"]) == ("宁夏回族自治区", "中卫市", "海原县", "640522")
+
+
+def test_region_from_title_author_when_issuer_names_no_place():
+    text = ("城中区人民政府办公室关于2023年第三季度12345热线工单办理情况的通报\n\n各街道办事处：\n"
+            "2023年第三季度，全区认真办理柳州市12345政务服务便民热线转派的工单。\n"
+            "区政府办公室\n2023年10月16日\n")
+    m = Metadata(text).fields()
+    assert m["issuer"] == "区政府办公室"
+    assert (m["province"], m["city"], m["county"], m["admin_code"]) == ("广西壮族自治区", "柳州市", "城中区", "450202")
+
+
+def test_nothing_stated_stays_null():
+    m = Metadata("各居民区：\n本月共承接工单428件。\n").fields()
+    assert all(m[f] is None for f in FIELDS)
+
+
+# ------------------------------------------------------------------ real circulars
+
+def meta(path):
+    return extract_metadata(load(path))
+
+
+def test_founding_000_signature_and_region():
+    m = meta(founding("000"))
+    assert m["title"] is None and m["doc_number"] is None
+    assert m["issuer"] == "西宁市城中区人民政府办公室"
+    assert m["issue_date"] == D(2023, 11, 17)
+    assert (m["period_start"], m["period_end"]) == (D(2023, 10, 1), D(2023, 10, 31))
+    assert (m["province"], m["city"], m["county"], m["admin_code"]) == ("青海省", "西宁市", "城中区", "630103")
+
+
+def test_founding_001_web_page_with_damaged_date():
+    m = meta(founding("001"))
+    assert m["title"] == "关于2023年第二季度“12345”便民服务热线运行情况和政务服务相关工作情况的通报"
+    assert m["issuer"] == "吴忠市红寺堡区审批服务管理局"
+    assert (m["issue_date"], m["published_date"]) == (D(2023, 7, 31), D(2023, 10, 26))
+    assert (m["period_start"], m["period_end"]) == (D(2023, 4, 1), D(2023, 6, 30))
+    assert m["admin_code"] == "640303"
+
+
+def test_founding_002_traditional_script_range_period():
+    m = meta(founding("002"))
+    assert (m["doc_number"], m["issuer"], m["issue_date"]) == ("〔2018〕2号", "海原县人民政府办公室", None)
+    assert (m["period_start"], m["period_end"]) == (D(2017, 10, 27), D(2017, 12, 31))
+    assert (m["city"], m["county"], m["admin_code"]) == ("中卫市", "海原县", "640522")
+
+
+def test_founding_003_bare_month_takes_the_issue_year():
+    m = meta(founding("003"))
+    assert m["issue_date"] == D(2019, 11, 20)
+    assert (m["period_start"], m["period_end"]) == (D(2019, 10, 1), D(2019, 10, 31))
+
+
+def test_founding_004_bulletin():
+    m = meta(founding("004"))
+    assert (m["title"], m["issue_no"]) == ("汝州市12345民呼必应热线二月份工作简报", "2023年第2期")
+    assert (m["issuer"], m["issue_date"]) == ("汝州市人民政府办公室", D(2023, 3, 20))
+    assert (m["period_start"], m["period_end"]) == (D(2023, 2, 1), D(2023, 2, 28))
+    assert (m["city"], m["county"], m["admin_code"]) == ("平顶山市", "汝州市", "410482")
+
+
+@pytest.mark.parametrize("name, code, province, city, county", [
+    ("d002.txt", "450202", "广西壮族自治区", "柳州市", "城中区"),   # city only in the body
+    ("d003.txt", "110105", "北京市", "北京市", "朝阳区"),
+    ("d004.txt", "220104", "吉林省", "长春市", "朝阳区"),           # city only in the body
+    ("d005.txt", "140000", "山西省", None, None),                    # province-level issuer
+    ("d012-html.html", "510700", "四川省", "绵阳市", None),           # city-level issuer
+    ("d008.txt", "320583", "江苏省", "苏州市", "昆山市"),             # county-level city
+])
+def test_same_name_districts_and_levels_end_to_end(name, code, province, city, county):
+    m = meta(CORPUS / name)
+    assert (m["admin_code"], m["province"], m["city"], m["county"]) == (code, province, city, county)
+
+
+def test_end_to_end_header_forms():
+    m = meta(CORPUS / "d003.txt")
+    assert (m["issue_date"], m["published_date"]) == (D(2023, 7, 12), D(2023, 7, 14))
+    assert m["title"] == "朝阳区2023年上半年接诉即办工作情况通报"
+    m = meta(CORPUS / "d007.txt")
+    assert (m["doc_number"], m["issue_date"]) == ("安政办发〔2024〕6号", D(2024, 1, 22))
+    m = meta(CORPUS / "d016.txt")
+    assert (m["issue_no"], m["issuer"]) == ("2023年第10期", "洛阳市政务服务和大数据管理局")
+    assert (m["period_start"], m["period_end"]) == (D(2023, 10, 1), D(2023, 10, 31))
+    m = meta(CORPUS / "d017.txt")
+    assert (m["period_start"], m["period_end"]) == (D(2024, 4, 8), D(2024, 4, 14))
+    m = meta(CORPUS / "d013.txt")
+    assert (m["period_start"], m["period_end"], m["published_date"]) == (D(2024, 2, 1), D(2024, 2, 29), D(2024, 3, 8))
+
+
+def test_title_broken_across_pdf_lines():
+    m = meta(CORPUS / "d014-pdf.pdf")
+    assert m["title"].replace(" ", "") == "寿光市人民政府办公室关于2023年上半年12345政务服务便民热线工作情况的通报"
+    assert m["doc_number"] == "寿政办字〔2023〕31号"
+    assert m["issue_date"] == D(2023, 7, 14)
+    assert m["admin_code"] == "370783"
