@@ -1,8 +1,669 @@
-"""Tables stage: annex tables rebuilt into cells."""
+"""Tables stage: annex tables rebuilt into rows and long-format cells.
+
+Tables come from two places:
+
+* structure the reader saw (`doc.source_tables`: html `<table>`, Word tables, pdfplumber
+  tables), with merged cells already expanded;
+* table layouts in the plain text, recognised by their shape:
+  `pipe_cells` (one cell per line ending ` |`), `pipe_rows` (`a | b | c |`, also markdown
+  rows with `---|` rules), `tab_cells` (tab-indented cells, one per line, blank lines
+  between rows).
+
+Every table then goes through the same builder: header rows (until the first row with a
+number), column names (multi-row headers joined with `/`), the index column (序号) and the
+row-label column (the unit/town/category), total rows (合计/总计 → `合计`), and the cells:
+one per data cell outside the index and label columns.
+"""
 from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import regex
 
 from .model import Document
 
+# ---------------------------------------------------------------------------------------------
+# values
+
+NUMBER = regex.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+NULLS = {"", "-", "--", "—", "——", "–", "/", "\\", "无", "空", "×", "…", "N/A", "n/a", "NA"}
+TOTAL = regex.compile(r"^(?:合\s*计|总\s*计|总\s*数|共\s*计|全[市区县省州旗镇乡]+(?:合计|总计)?|累\s*计)$")
+SUBTOTAL = regex.compile(r"^小\s*计$")
+INDEX_HEADER = regex.compile(r"^(?:序\s*号|序|编\s*号|No\.?|NO\.?|#)$")
+UNIT_IN_HEADER = regex.compile(r"[(（]\s*([^()（）]{1,4})\s*[)）]\s*$")
+UNIT_NOTE = regex.compile(r"^\s*[(（]?\s*(?:计量)?单\s*位\s*[:：]\s*([^\s)）]{1,6})\s*[)）]?\s*$")
+NOTE = regex.compile(r"^\s*(?:备\s*注|注|说\s*明)\s*(?:\d\s*)?[:：]")
+ANNEX_LABEL = regex.compile(r"^\s*(附\s*件?\s*[0-9一二三四五六七八九十]*)\s*[:：]?\s*(.*?)\s*$")
+RATE_HEADER = regex.compile(r"(?:率|占比|比例|比重|百分比)$")
+RULE_LINE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+CJK = regex.compile(r"\p{Han}")
+
+
+def parse_value(raw: str | None) -> float | None:
+    """`30%` → 30.0, `1,234` → 1234.0, `2.31万` → 23100.0; empty, `—`, `/` and text → None."""
+    if raw is None:
+        return None
+    s = raw.strip().replace(" ", "")
+    if s in NULLS:
+        return None
+    scale = 1.0
+    if s.endswith("%"):
+        s = s[:-1]
+    elif s.endswith("‰"):
+        return None
+    elif s.endswith("万") and len(s) > 1:
+        s, scale = s[:-1], 10000.0
+    if not NUMBER.match(s):
+        return None
+    try:
+        v = float(s.replace(",", "")) * scale
+    except ValueError:
+        return None
+    return round(v, 6) if scale != 1.0 else v
+
+
+def is_numeric(raw: str) -> bool:
+    return parse_value(raw) is not None
+
+
+def _clean_cell(s: str) -> str:
+    s = s.replace("\r", "").strip()
+    if "\n" in s or (CJK.search(s) and " " in s):
+        # a header wrapped in its cell (pdf, Word) or spaced out: CJK text has no spaces
+        parts = [p.strip() for p in regex.split(r"\s*\n\s*", s) if p.strip()]
+        s = "".join(parts) if CJK.search(s) else " ".join(parts)
+        s = regex.sub(r"(?<=[\p{Han}()（）%])\s+|\s+(?=[\p{Han}()（）])", "", s)
+    return s
+
+
+def is_total_label(s: str) -> bool:
+    return bool(TOTAL.match(s.strip().replace(" ", "")))
+
+
+# ---------------------------------------------------------------------------------------------
+# the common table model
+
+
+@dataclass
+class Grid:
+    """A table as rows of normalised cell strings, before its header is understood."""
+
+    rows: list[list[str]]
+    layout: str
+    start: int
+    end: int
+    expanded: bool = False  # merged cells repeated (html/docx/pdf) rather than left empty
+    title: str | None = None
+    annex: str | None = None
+    unit_note: str | None = None
+    note: str | None = None
+    merged_total: bool = False  # a 合计 row may lack its index cell (pipe_cells / pipe_rows)
+
+
+@dataclass
+class Table:
+    title: str | None
+    annex: str | None
+    unit_note: str | None
+    note: str | None
+    layout: str
+    columns: list[str]
+    start: int
+    end: int
+    index_col: int | None
+    label_col: int | None
+    rows: list[list[str]] = field(default_factory=list)
+    labels: list[str | None] = field(default_factory=list)
+    totals: list[bool] = field(default_factory=list)
+
+
+def build(grid: Grid) -> Table | None:
+    rows = [[_clean_cell(c) for c in r] for r in grid.rows]
+    rows = [r for r in rows if any(c for c in r)]
+    if not rows:
+        return None
+    width = max(len(r) for r in rows)
+    title, unit_note, note = grid.title, grid.unit_note, grid.note
+    # caption and unit rows inside the table (one cell spanning the whole width)
+    while rows and width > 1 and _single_text(rows[0]) is not None:
+        text = _single_text(rows[0])
+        am = ANNEX_LABEL.match(text)
+        if UNIT_NOTE.match(text):
+            unit_note = unit_note or text.strip()
+        elif am and text.startswith("附") and (not am.group(2) or regex.match(r"^\s*附\s*件?\s*[0-9一二三四五六七八九十]*\s*[:：]", text)):
+            grid.annex = grid.annex or regex.sub(r"\s+", "", am.group(1))
+            if am.group(2):
+                title = am.group(2)
+        else:
+            title = text
+        rows.pop(0)
+    while rows and _single_text(rows[-1]) is not None and NOTE.match(_single_text(rows[-1]) or ""):
+        note = note or _single_text(rows[-1])
+        rows.pop()
+    while rows and rows[-1] and NOTE.match(rows[-1][0]) and not any(is_numeric(c) for c in rows[-1]):
+        note = note or " ".join(c for c in rows[-1] if c)
+        rows.pop()
+    if not rows:
+        return None
+    # header rows: until the first row holding a number
+    n_head = 0
+    for r in rows:
+        if any(is_numeric(c) for c in r):
+            break
+        n_head += 1
+    if n_head == 0 or n_head == len(rows):
+        return None
+    head, body = rows[:n_head], rows[n_head:]
+    ncols = max(len(r) for r in head)
+    head = [r + [""] * (ncols - len(r)) for r in head]
+    columns = _column_names(head, grid.expanded)
+    index_col = next((j for j, c in enumerate(columns) if INDEX_HEADER.match(c.split("/")[0])), None)
+    # merged total rows lacking the index cell, rows too short or too long
+    fixed = []
+    for r in body:
+        if index_col == 0 and len(r) == ncols - 1 and r and is_total_label(r[0]):
+            r = [""] + r
+        r = (r + [""] * ncols)[:ncols] if len(r) <= ncols or not any(r[ncols:]) else r[:ncols]
+        fixed.append(r)
+    body = fixed
+    label_col = _label_column(columns, body, index_col)
+    table = Table(title=title, annex=grid.annex, unit_note=unit_note, note=note, layout=grid.layout,
+                  columns=columns, start=grid.start, end=grid.end, index_col=index_col, label_col=label_col)
+    for r in body:
+        if grid.expanded and len({c for c in r if c}) == 1 and not is_numeric(next(c for c in r if c)):
+            continue  # a section row spanning the table (一、县直单位)
+        label = r[label_col] if label_col is not None else None
+        total = False
+        cand = [c for j, c in enumerate(r) if j in (label_col, index_col) and c]
+        if any(is_total_label(c) for c in cand):
+            total = True
+            label = "合计"
+        table.rows.append(r)
+        table.labels.append(label)
+        table.totals.append(total)
+    if not table.rows:
+        return None
+    return table
+
+
+def _single_text(row: list[str]) -> str | None:
+    """The text of a row that is one spanning cell (all its non-empty cells the same text), else None."""
+    vals = {c for c in row if c}
+    if len(vals) == 1:
+        v = next(iter(vals))
+        if not is_numeric(v) and (len(row) == 1 or row.count(v) > 1 or row[0] == v and len(row) > 2):
+            return v
+    return None
+
+
+def _column_names(head: list[list[str]], expanded: bool) -> list[str]:
+    ncols = len(head[0])
+    grid = [list(r) for r in head]
+    if not expanded and len(grid) > 1:
+        # an empty cell of an upper header row under a group heading to its left is part of that group
+        for i in range(len(grid) - 1):
+            below = grid[i + 1]
+            for j in range(1, ncols):
+                if not grid[i][j] and grid[i][j - 1] and below[j] and below[j - 1]:
+                    grid[i][j] = grid[i][j - 1]
+    names = []
+    for j in range(ncols):
+        parts: list[str] = []
+        for r in grid:
+            c = r[j].strip()
+            if c and (not parts or parts[-1] != c):
+                parts.append(c)
+        names.append("/".join(parts))
+    return names
+
+
+def _label_column(columns: list[str], body: list[list[str]], index_col: int | None) -> int | None:
+    for j in range(len(columns)):
+        if j == index_col:
+            continue
+        vals = [r[j] for r in body if j < len(r) and r[j]]
+        if not vals:
+            continue
+        text = sum(1 for v in vals if not is_numeric(v) and v not in NULLS)
+        if text >= max(1, len(vals) // 2 + 1) - (1 if len(vals) > 2 else 0):
+            return j
+        break
+    return None
+
+
+def column_unit(column: str) -> str | None:
+    last = column.split("/")[-1]
+    m = UNIT_IN_HEADER.search(last)
+    if m and not is_numeric(m.group(1)):
+        return m.group(1).strip()
+    return None
+
+
+def note_unit(unit_note: str | None) -> str | None:
+    if not unit_note:
+        return None
+    m = UNIT_NOTE.match(unit_note)
+    return m.group(1) if m else None
+
+
+def table_rows(table_id: int, t: Table) -> tuple[dict, list[dict]]:
+    trow = {"table_id": table_id, "title": t.title, "annex": t.annex, "unit_note": t.unit_note,
+            "note": t.note, "layout": t.layout, "n_rows": len(t.rows), "n_cols": len(t.columns),
+            "columns": list(t.columns), "start": t.start, "end": t.end}
+    cells = []
+    nu = note_unit(t.unit_note)
+    for i, (r, label, total) in enumerate(zip(t.rows, t.labels, t.totals)):
+        for j, col in enumerate(t.columns):
+            if j in (t.index_col, t.label_col):
+                continue
+            raw = r[j] if j < len(r) else ""
+            value = parse_value(raw)
+            if raw.endswith("%"):
+                unit = "%"
+            else:
+                unit = column_unit(col)
+                if unit is None and value is not None:
+                    last = col.split("/")[-1]
+                    if RATE_HEADER.search(last):
+                        unit = "%"
+                    elif nu and not regex.search(r"排名|名次|得分|分数|总分|评分", last):
+                        unit = nu
+            cells.append({"table_id": table_id, "row": i, "col": j, "row_label": label, "column": col,
+                          "raw": raw, "value": value, "unit": unit, "is_total": total})
+    return trow, cells
+
+
+# ---------------------------------------------------------------------------------------------
+# finding tables in the text
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _pipe_cells(line: str, markdown: bool) -> list[str]:
+    s = line.strip()
+    if markdown and s.startswith("|"):
+        s = s[1:]
+    parts = s.split("|")
+    if s.endswith("|"):
+        parts = parts[:-1]
+    return [p.strip() for p in parts]
+
+
+def _is_pipe_line(line: str) -> bool:
+    s = line.rstrip()
+    return bool(s) and (s.endswith("|") or " | " in s or "\t|" in s or bool(RULE_LINE.match(s)) and "-" in s)
+
+
+def find_text_grids(text: str, taken: list[tuple[int, int]]) -> list[Grid]:
+    lines = _lines(text)
+    grids: list[Grid] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < e and s < b for s, e in taken)
+
+    i = 0
+    n = len(lines)
+    while i < n:
+        s, e = lines[i]
+        line = text[s:e]
+        if not free(s, e + 1):
+            i += 1
+            continue
+        if _is_pipe_line(line):
+            j = i
+            group = []
+            while j < n:
+                ls, le = lines[j]
+                ln = text[ls:le]
+                if not free(ls, le + 1):
+                    break
+                if _is_pipe_line(ln):
+                    group.append(j)
+                    j += 1
+                elif not ln.strip() and j + 1 < n and _is_pipe_line(text[lines[j + 1][0]:lines[j + 1][1]]):
+                    j += 1
+                else:
+                    break
+            grids.extend(_pipe_grids(text, lines, group))
+            i = j
+            continue
+        if line.startswith("\t") and "\t" not in line[1:].rstrip("\t"):
+            j = i
+            group = []
+            while j < n:
+                ls, le = lines[j]
+                ln = text[ls:le]
+                if not free(ls, le + 1):
+                    break
+                if ln.startswith("\t"):
+                    group.append(j)
+                    j += 1
+                elif not ln.strip():
+                    group.append(j)
+                    j += 1
+                else:
+                    break
+            while group and not text[lines[group[-1]][0]:lines[group[-1]][1]].strip():
+                group.pop()
+            g = _tab_grid(text, lines, group)
+            if g is not None:
+                grids.append(g)
+            i = j
+            continue
+        i += 1
+    return grids
+
+
+def _pipe_grids(text: str, lines, group: list[int]) -> list[Grid]:
+    if not group:
+        return []
+    raw_lines = [text[lines[k][0]:lines[k][1]] for k in group]
+    markdown = any(RULE_LINE.match(l) for l in raw_lines) or sum(l.strip().startswith("|") and l.strip().endswith("|") and l.strip() != "|" for l in raw_lines) > len(raw_lines) * 0.8
+    cells = [None if RULE_LINE.match(l) else _pipe_cells(l, markdown) for l in raw_lines]
+    out: list[Grid] = []
+    if all(c is None or len(c) == 1 for c in cells) and sum(c is not None for c in cells) >= 4:
+        flat = [(c[0], k) for c, k in zip(cells, group) if c is not None]
+        g = _cells_grid(flat, text, lines)
+        return [g] if g else []
+    # pipe_rows: a line with a single cell before rows is the title of the rows that follow
+    current: list[tuple[list[str], int]] = []
+    title: tuple[str, int] | None = None
+
+    def flush():
+        nonlocal current, title
+        if len(current) >= 2:
+            start = lines[title[1] if title else current[0][1]][0]
+            end = lines[current[-1][1]][1]
+            out.append(Grid([c for c, _ in current], "pipe_rows", start, end, title=title[0] if title else None,
+                            merged_total=True))
+        current, title = [], None
+
+    for c, k in zip(cells, group):
+        if c is None:
+            continue
+        if len(c) == 1:
+            flush()
+            title = (c[0], k)
+            continue
+        current.append((c, k))
+    flush()
+    return out
+
+
+def _cells_grid(flat: list[tuple[str, int]], text: str, lines) -> Grid | None:
+    """One cell per line: the column count is the number of header cells before the first data row."""
+    vals = [v for v, _ in flat]
+    first_num = next((i for i, v in enumerate(vals) if is_numeric(v)), None)
+    if first_num is None or first_num < 1:
+        return None
+    candidates = []
+    if INDEX_HEADER.match(vals[0].replace(" ", "")):
+        candidates.append(first_num)
+    candidates += [first_num - 1, first_num]
+    best = None
+    for ncols in candidates:
+        if ncols < 2:
+            continue
+        rows = _chunk(vals[ncols:], ncols, INDEX_HEADER.match(vals[0].replace(" ", "")) is not None)
+        score = _consistency(rows, ncols)
+        if best is None or score > best[0]:
+            best = (score, ncols, rows)
+    if best is None:
+        return None
+    _, ncols, rows = best
+    start = lines[flat[0][1]][0]
+    end = lines[flat[-1][1]][1]
+    return Grid([vals[:ncols]] + rows, "pipe_cells", start, end, merged_total=True)
+
+
+def _chunk(vals: list[str], ncols: int, has_index: bool) -> list[list[str]]:
+    rows, pos = [], 0
+    while pos < len(vals):
+        if has_index and is_total_label(vals[pos]):
+            row = [""] + vals[pos:pos + ncols - 1]
+            pos += ncols - 1
+        else:
+            row = vals[pos:pos + ncols]
+            pos += ncols
+        rows.append(row + [""] * (ncols - len(row)))
+    return rows
+
+
+def _consistency(rows: list[list[str]], ncols: int) -> float:
+    """How well the rows agree on which columns hold numbers (1.0: every row the same shape)."""
+    if not rows:
+        return 0.0
+    agree = 0
+    for j in range(ncols):
+        kinds = [is_numeric(r[j]) for r in rows if r[j] and not is_total_label(r[j])]
+        if kinds:
+            agree += max(kinds.count(True), kinds.count(False)) / len(kinds)
+    return agree / ncols
+
+
+def _tab_grid(text: str, lines, group: list[int]) -> Grid | None:
+    rows: list[list[str]] = []
+    cur: list[str] = []
+    for k in group:
+        ln = text[lines[k][0]:lines[k][1]]
+        if ln.startswith("\t"):
+            cur.append(ln[1:].strip())
+        elif cur:
+            rows.append(cur)
+            cur = []
+    if cur:
+        rows.append(cur)
+    if len(rows) < 2:
+        return None
+    return Grid(rows, "tab_cells", lines[group[0]][0], lines[group[-1]][1])
+
+
+# ---------------------------------------------------------------------------------------------
+# captions around a table
+
+
+def _annex_list(text: str) -> dict[str, str]:
+    """`附件：1.标题` … `2.标题` → {标题: 附件1}."""
+    out: dict[str, str] = {}
+    for m in regex.finditer(r"(?m)^\s*附\s*件\s*[:：]\s*((?:\d{1,2}\s*[.、．]\s*[^\n]+\n?)(?:\s*\d{1,2}\s*[.、．]\s*[^\n]+\n?)*)", text):
+        for item in regex.finditer(r"(?m)^\s*(?:附\s*件\s*[:：]\s*)?(\d{1,2})\s*[.、．]\s*(.+?)\s*$", m.group(0)):
+            out[_squash(item.group(2))] = f"附件{item.group(1)}"
+    return out
+
+
+def _squash(s: str) -> str:
+    return regex.sub(r"[\s\"“”'‘’《》]", "", s)
+
+
+def caption(text: str, start: int, end: int, grid: Grid, annexes: dict[str, str]) -> None:
+    """Fills the grid's title, annex label, unit note (lines above) and note (lines below)."""
+    lines_above = []
+    ls = text.rfind("\n", 0, start) + 1
+    if text[ls:start].strip():  # the table starts mid-line (a pdf caption run into its header)
+        lines_above.append(text[ls:start].strip())
+    pos = ls
+    while pos > 0 and len(lines_above) < 8:
+        ls = text.rfind("\n", 0, pos - 1) + 1
+        line = text[ls:pos - 1]
+        pos = ls
+        if not line.strip():
+            continue
+        if _is_pipe_line(line) or line.startswith("\t"):
+            break
+        lines_above.append(line.strip())
+    title_parts: list[str] = []
+    have_title = grid.title is not None
+    for line in lines_above:
+        if UNIT_NOTE.match(line):
+            grid.unit_note = grid.unit_note or line
+            continue
+        am = ANNEX_LABEL.match(line)
+        if line.startswith("附") and am and (not am.group(2) or regex.match(r"^附\s*件?\s*[0-9一二三四五六七八九十]*\s*[:：]", line)):
+            if am.group(2) and regex.match(r"^\d{1,2}\s*[.、．]", am.group(2)):
+                break  # the letter's list of annexes, not this table's caption
+            grid.annex = regex.sub(r"\s+", "", am.group(1))
+            if am.group(2) and not title_parts and not have_title:
+                title_parts.append(am.group(2))
+            break
+        if len(line) > 60 or line.endswith(("。", "；", ";", "：", ":")) or _is_date(line):
+            break
+        if have_title or len(title_parts) >= 2 or (title_parts and not _bracketed(title_parts[-1])):
+            continue  # the title is complete; look one line further for an annex label only
+        title_parts.append(line)
+    if not have_title and title_parts:
+        grid.title = "".join(reversed(title_parts))
+    elif have_title and title_parts and _bracketed(title_parts[0]):
+        grid.title += title_parts[0]
+    if grid.title and (grid.annex is None or not regex.search(r"\d", grid.annex)):
+        key = _squash(grid.title)
+        for t, label in annexes.items():
+            if t and (t == key or (len(t) >= 6 and (t in key or key in t))):
+                grid.annex = label
+                break
+    # a note right below
+    ls = end + 1
+    for _ in range(3):
+        if ls >= len(text):
+            break
+        le = text.find("\n", ls)
+        le = len(text) if le < 0 else le
+        line = text[ls:le].strip()
+        ls = le + 1
+        if not line:
+            continue
+        if NOTE.match(line):
+            grid.note = grid.note or line
+        break
+
+
+def _bracketed(s: str) -> bool:
+    return bool(regex.match(r"^[(（].*[)）]$", s))
+
+
+def _is_date(line: str) -> bool:
+    return bool(regex.match(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$|^[〇零一二三四五六七八九○Ｏ0]{4}年", line))
+
+
+# ---------------------------------------------------------------------------------------------
+# structure the reader saw
+
+
+@functools.lru_cache(maxsize=4096)
+def _norm_cell(s: str) -> str:
+    from .normalise import normalise_text
+
+    return normalise_text(s) if s else s
+
+
+def source_grids(doc: Document) -> list[Grid]:
+    layout = {"html": "html", "docx": "docx", "pdf": "pdf", "doc": "docx"}.get(doc.source_format, doc.source_format)
+    out = []
+    for st in doc.source_tables:
+        start, end = doc.to_text(st.start), doc.to_text(st.end)
+        rows = [[_norm_cell(c or "") for c in r] for r in st.rows]
+        out.append(Grid(rows, layout, start, max(start, end - 1 if end > start and doc.text[end - 1:end] == "\n" else end),
+                        expanded=True))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def find_tables(doc: Document) -> list[Table]:
+    text = doc.text
+    grids = source_grids(doc)
+    taken = [(g.start, g.end) for g in grids]
+    grids += find_text_grids(text, taken)
+    grids.sort(key=lambda g: g.start)
+    annexes = _annex_list(text)
+    tables = []
+    for g in grids:
+        caption(text, g.start, g.end, g, annexes)
+        t = build(g)
+        if t is not None and t.rows and len(t.columns) >= 2:
+            tables.append(t)
+    return tables
+
 
 def extract_tables(doc: Document) -> tuple[list[dict], list[dict]]:
-    return [], []
+    tables_rows, cells_rows = [], []
+    for i, t in enumerate(find_tables(doc)):
+        trow, cells = table_rows(i, t)
+        tables_rows.append(trow)
+        cells_rows.extend(cells)
+    return tables_rows, cells_rows
+
+
+# ---------------------------------------------------------------------------------------------
+# display
+
+
+def format_tables(tables: list[dict], cells: list[dict], checks: list[dict] | None = None,
+                  max_rows: int = 60) -> str:
+    """Text rendering of the tables (as grids of their cells) and of the checks that failed."""
+    out: list[str] = []
+    by_table: dict[int, list[dict]] = {}
+    for c in cells:
+        by_table.setdefault(c["table_id"], []).append(c)
+    for t in tables:
+        tid = t["table_id"]
+        head = f"table {tid}"
+        bits = [b for b in (t.get("annex"), t.get("title")) if b]
+        if bits:
+            head += ": " + " ".join(bits)
+        meta = [f"layout {t.get('layout')}", f"{t.get('n_rows')} rows × {t.get('n_cols')} cols"]
+        if t.get("unit_note"):
+            meta.append(t["unit_note"])
+        out.append(f"{head}  [{', '.join(meta)}]")
+        tc = by_table.get(tid, [])
+        cols = []
+        for c in tc:
+            if c["column"] not in cols:
+                cols.append(c["column"])
+        rows: dict[int, dict] = {}
+        for c in tc:
+            r = rows.setdefault(c["row"], {"label": c["row_label"], "total": c["is_total"]})
+            r[c["column"]] = c["raw"]
+        table = [["", *cols]]
+        for i in sorted(rows)[:max_rows]:
+            r = rows[i]
+            label = (r["label"] or "") + (" *" if r["total"] else "")
+            table.append([label, *[str(r.get(col, "")) for col in cols]])
+        widths = [max(_width(row[k]) for row in table) for k in range(len(table[0]))]
+        for row in table:
+            out.append("  " + "  ".join(_pad(v, w, k > 0) for k, (v, w) in enumerate(zip(row, widths))).rstrip())
+        if len(rows) > max_rows:
+            out.append(f"  … {len(rows) - max_rows} more rows")
+        if t.get("note"):
+            out.append(f"  {t['note']}")
+    failed = [c for c in (checks or []) if c.get("status") == "fail"]
+    if checks:
+        out.append(f"checks: {len(checks)} run, {len(failed)} failed")
+        for c in failed:
+            out.append(f"  FAIL {c['check']}: {c['subject']}: expected {_num(c.get('expected'))}, "
+                       f"actual {_num(c.get('actual'))} ({c.get('detail') or ''})")
+    return "\n".join(out)
+
+
+def _num(v) -> str:
+    if v is None:
+        return "-"
+    return f"{v:g}" if isinstance(v, float) else str(v)
+
+
+def _width(s: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _pad(s: str, w: int, right: bool) -> str:
+    fill = " " * (w - _width(s))
+    return fill + s if right else s + fill

@@ -2,7 +2,8 @@
 
 A PDF has visual lines, not paragraphs: a line that runs to the right margin without
 ending a sentence is joined to the next, so `0.3` / `7万件` at a wrap reads `0.37万件` again.
-pdfplumber is only for tables, in the table stage, on pages that have them.
+pdfplumber is only for tables, on pages that have them (`pdf_tables`), here at read time
+because no later stage may open the file again.
 """
 from __future__ import annotations
 
@@ -37,7 +38,11 @@ def read_pdf(data: bytes, doc: Document, limits: Limits, password: str | None = 
         raise ReadError("bad_pdf", f"the PDF is damaged: {e}") from e
     finally:
         pdf.close()
-    doc.raw = "\n\f".join(unwrap(p.rstrip("\n")) for p in pages) + "\n"
+    texts = [unwrap(p.rstrip("\n")) for p in pages]
+    doc.raw = "\n\f".join(texts) + "\n"
+    from .pdf_tables import find_tables
+
+    doc.source_tables = find_tables(data, texts, sep="\n\f")
 
 
 SENTENCE_END = re.compile(r"[。：:；;！!？?）)”」|]\s*$")

@@ -1,0 +1,229 @@
+"""PDF tables through pdfplumber, at read time (no later stage may open the file again).
+
+pdfplumber is slow, so it only looks at pages whose pypdfium2 text looks like a table (many
+lines carrying two or more numbers, or many short number-only lines). Ruled tables are
+found from their lines and rectangles; on a tabular page with no rules the text-alignment
+strategy is tried and kept only when it yields a regular grid with numbers in it.
+Merged cells are expanded from the cell boxes (the text repeated over the span); a table
+that goes on over a page break without repeating its header is joined to the one before.
+Each table is located in `doc.raw` by finding its cells, in order, in the page text.
+"""
+from __future__ import annotations
+
+import io
+import re
+from bisect import bisect_left
+
+from ..model import SourceTable
+
+NUM_TOKEN = re.compile(r"(?<![\w.])[+-]?\d[\d,]*(?:\.\d+)?%?(?![\w.])")
+NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?%?$")
+MAX_PAGES_SCANNED = 200
+
+
+def looks_tabular(page_text: str) -> bool:
+    """Cheap test on the page text: several lines with 2+ numbers, or many number-only lines."""
+    multi = short = 0
+    for line in page_text.splitlines():
+        s = line.strip()
+        if not s:
+            continue
+        nums = NUM_TOKEN.findall(s)
+        if len(nums) >= 2 and len(s) <= 120:
+            multi += 1
+        elif NUMERIC_CELL.match(s):
+            short += 1
+    return multi >= 3 or short >= 8
+
+
+def find_tables(data: bytes, pages: list[str], sep: str = "\n\f") -> list[SourceTable]:
+    """Tables of the PDF as `SourceTable`s located in the raw text `sep.join(pages) + "\\n"`."""
+    candidates = [i for i, t in enumerate(pages) if looks_tabular(t)][:MAX_PAGES_SCANNED]
+    if not candidates:
+        return []
+    import pdfplumber
+
+    starts, pos = [], 0
+    for p in pages:
+        starts.append(pos)
+        pos += len(p) + len(sep)
+    found: list[tuple[int, list[list[str]], bool, bool]] = []  # page, rows, at top, at bottom
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for i in candidates:
+                if i >= len(pdf.pages):
+                    break
+                page = pdf.pages[i]
+                for rows, top, bottom in _page_tables(page):
+                    found.append((i, rows, top, bottom))
+                page.close()
+    except Exception:  # pdfplumber on a damaged file: the text is still there, tables are not
+        return []
+    # join a table continued on the next page without its header
+    merged: list[dict] = []
+    for page_no, rows, top, bottom in found:
+        prev = merged[-1] if merged else None
+        if (prev is not None and top and prev["bottom"] and page_no == prev["last_page"] + 1
+                and len(rows[0]) == len(prev["rows"][0]) and _is_data_row(rows[0])):
+            prev["rows"].extend(rows)
+            prev["parts"].append((page_no, rows))
+            prev["last_page"], prev["bottom"] = page_no, bottom
+            continue
+        merged.append({"rows": [list(r) for r in rows], "parts": [(page_no, rows)], "last_page": page_no,
+                       "bottom": bottom})
+    out = []
+    for t in merged:
+        span_start = span_end = None
+        for page_no, rows in t["parts"]:
+            s, e = _locate(pages[page_no], rows)
+            if s is None:
+                continue
+            s, e = starts[page_no] + s, starts[page_no] + e
+            span_start = s if span_start is None else min(span_start, s)
+            span_end = e if span_end is None else max(span_end, e)
+        if span_start is None:
+            # not found in the text (e.g. text drawn as curves): place it at its page's end
+            page_no = t["parts"][-1][0]
+            span_start = span_end = starts[page_no] + len(pages[page_no])
+        out.append(SourceTable(rows=t["rows"], start=span_start, end=span_end, header_rows=_header_rows(t["rows"])))
+    return out
+
+
+def _page_tables(page) -> list[tuple[list[list[str]], bool, bool]]:
+    out = []
+    try:
+        tables = page.find_tables()
+    except Exception:
+        tables = []
+    for t in tables:
+        rows = _expand(page, t)
+        if _plausible(rows):
+            out.append((rows, *_edges(page, t.bbox)))
+    if not out:
+        try:
+            tables = page.find_tables({"vertical_strategy": "text", "horizontal_strategy": "text",
+                                       "snap_tolerance": 3, "join_tolerance": 3, "min_words_vertical": 3,
+                                       "min_words_horizontal": 2, "text_x_tolerance": 2})
+        except Exception:
+            tables = []
+        for t in tables:
+            rows = _trim(_expand(page, t))
+            if _plausible(rows, strict=True):
+                out.append((rows, *_edges(page, t.bbox)))
+    return out
+
+
+def _edges(page, bbox) -> tuple[bool, bool]:
+    """Whether the table starts near the top and ends near the bottom of the page's text."""
+    words = page.extract_words()
+    if not words:
+        return True, True
+    above = [w for w in words if w["bottom"] <= bbox[1] + 1]
+    below = [w for w in words if w["top"] >= bbox[3] - 1]
+    # page numbers and running heads are short: only real text blocks count
+    return (sum(len(w["text"]) for w in above) <= 12, sum(len(w["text"]) for w in below) <= 12)
+
+
+def _snap(values: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _index(edges: list[float], v: float) -> int:
+    i = bisect_left(edges, v - 2.0)
+    return min(i, len(edges) - 1)
+
+
+def _expand(page, table) -> list[list[str]]:
+    """The table's grid with each merged cell's text repeated over its span."""
+    cells = list(table.cells)
+    if not cells:
+        return []
+    xs = _snap([c[0] for c in cells] + [c[2] for c in cells])
+    ys = _snap([c[1] for c in cells] + [c[3] for c in cells])
+    nr, nc = len(ys) - 1, len(xs) - 1
+    if nr < 1 or nc < 1 or nr * nc > 20000:
+        return []
+    texts: dict[tuple, str] = {}
+    try:
+        for row, values in zip(table.rows, table.extract()):
+            for bbox, value in zip(row.cells, values):
+                if bbox is not None:
+                    texts[tuple(bbox)] = value or ""
+    except Exception:  # a damaged page: cells without text rather than no table stage at all
+        pass
+    grid = [["" for _ in range(nc)] for _ in range(nr)]
+    for x0, top, x1, bottom in cells:
+        c0, c1 = _index(xs, x0), _index(xs, x1)
+        r0, r1 = _index(ys, top), _index(ys, bottom)
+        if c1 <= c0 or r1 <= r0:
+            continue
+        text = texts.get((x0, top, x1, bottom), "").strip()
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                grid[r][c] = text
+    return [r for r in grid if any(c.strip() for c in r)]
+
+
+def _trim(rows: list[list[str]]) -> list[list[str]]:
+    if not rows:
+        return rows
+    keep = [j for j in range(len(rows[0])) if any(r[j].strip() for r in rows)]
+    return [[r[j] for j in keep] for r in rows]
+
+
+def _is_data_row(row: list[str]) -> bool:
+    return any(NUMERIC_CELL.match(c.strip().replace(" ", "")) for c in row if c)
+
+
+def _plausible(rows: list[list[str]], strict: bool = False) -> bool:
+    if len(rows) < 2 or not rows[0] or len(rows[0]) < 2:
+        return False
+    numeric = sum(1 for r in rows for c in r if NUMERIC_CELL.match(c.strip().replace(" ", "")))
+    total = sum(1 for r in rows for c in r if c.strip())
+    if not strict:
+        return numeric >= 1
+    data_rows = sum(1 for r in rows if _is_data_row(r))
+    return len(rows) >= 3 and len(rows[0]) >= 3 and data_rows >= 3 and numeric >= 0.3 * total
+
+
+def _header_rows(rows: list[list[str]]) -> int:
+    n = 0
+    for r in rows:
+        if _is_data_row(r):
+            break
+        n += 1
+    return max(1, n)
+
+
+def _locate(page_text: str, rows: list[list[str]]) -> tuple[int | None, int | None]:
+    """Start (at its first cell) and end (at its line's end) of the rows' text in the page.
+
+    Each row is searched as a whole (its distinct cells in order, any whitespace between
+    characters), from where the row before it ended, so that a header word also found in
+    the running text above (县区 in 各县区…情况) does not pull the start up there."""
+    pos = 0
+    first = last = None
+    for r in rows:
+        cells: list[str] = []
+        for c in r:
+            c = re.sub(r"\s+", "", c)
+            if c and (not cells or cells[-1] != c):
+                cells.append(c)
+        if not cells:
+            continue
+        pattern = r"\s*".join(re.escape(ch) for ch in "".join(cells))
+        m = re.compile(pattern).search(page_text, pos)
+        if m is None:
+            continue
+        if first is None:
+            first = m.start()
+        last = m.end()
+        pos = m.end()
+    if first is None:
+        return None, None
+    line_end = page_text.find("\n", last)
+    return first, (len(page_text) if line_end < 0 else line_end)

@@ -1,0 +1,241 @@
+"""Tables stage: every layout rebuilt into the same rows and cells, whatever the file format."""
+import pytest
+
+import extractor
+from extractor.model import Document
+from extractor.normalise import normalise
+from extractor.pipeline import load
+from extractor.segment import segment
+from extractor.tables import extract_tables, format_tables, parse_value
+
+from conftest import CORPUS, FORMATS, founding
+
+
+def tables_of(path):
+    return extract_tables(load(path))
+
+
+def tables_of_text(text: str, fmt: str = "txt"):
+    doc = Document(source_path="x.txt", source_format=fmt, doc_id="x", raw=text)
+    normalise(doc)
+    segment(doc)
+    return extract_tables(doc)
+
+
+def shapes(tables):
+    return [(t["n_rows"], t["n_cols"]) for t in tables]
+
+
+def cell_set(cells):
+    return sorted((c["row_label"], c["column"], c["value"] if c["value"] is not None else c["raw"]) for c in cells)
+
+
+def cell(cells, label, column):
+    found = [c for c in cells if c["row_label"] == label and c["column"] == column]
+    assert len(found) == 1, (label, column, found)
+    return found[0]
+
+
+@pytest.mark.parametrize("prefix, expected", [
+    ("000", [(36, 6), (36, 6), (10, 4), (29, 6)]),
+    ("001", []),
+    ("002", [(23, 6), (21, 6)]),
+    ("003", [(27, 5)]),
+    ("004", [(6, 3), (11, 3), (21, 3), (21, 3)]),
+])
+def test_founding_circulars_tables_have_their_rows_and_columns(prefix, expected):
+    tables, cells = tables_of(founding(prefix))
+    assert shapes(tables) == expected
+    # one cell per data row and column, the index (序号) and label columns excepted
+    for t in tables:
+        n_label = sum(1 for c in t["columns"] if c in ("序号",)) + 1
+        assert sum(1 for c in cells if c["table_id"] == t["table_id"]) == t["n_rows"] * (t["n_cols"] - n_label)
+
+
+def test_pipe_cells_with_merged_total_row_and_captions():
+    tables, cells = tables_of(founding("000"))
+    t = tables[1]
+    assert t["layout"] == "pipe_cells"
+    assert t["annex"] == "附件2"
+    assert t["title"] == "城中区“12345政务服务便民热线”10月情况统计表"
+    assert t["columns"] == ["序号", "单位", "本月投诉(条)", "办结投诉(条)", "延期数(条)", "重办条数(条)"]
+    total = cell([c for c in cells if c["table_id"] == 1], "合计", "本月投诉(条)")
+    assert total["is_total"] and total["value"] == 1416 and total["unit"] == "条"
+    rate = [c for c in cells if c["table_id"] == 3 and c["column"] == "采纳率"][0]
+    assert rate["raw"] == "100%" and rate["value"] == 100.0 and rate["unit"] == "%"
+    assert not any(c["column"] in ("序号", "单位") for c in cells)
+
+
+def test_tab_cells_total_row_first_unit_and_note():
+    tables, cells = tables_of(founding("002"))
+    t = tables[0]
+    assert t["layout"] == "tab_cells"
+    assert t["title"] == "承办单位办件情况表一(县直单位)"
+    assert t["annex"] == "附件1" and tables[1]["annex"] == "附件2"  # from the letter's list of annexes
+    assert t["unit_note"] == "单位：件"
+    assert t["note"].startswith("备注：此表统计截止于2017年12月31日")
+    first = [c for c in cells if c["table_id"] == 0 and c["row"] == 0]
+    assert {c["row_label"] for c in first} == {"合计"} and all(c["is_total"] for c in first)
+    assert cell([c for c in cells if c["table_id"] == 0], "合计", "承办量")["value"] == 206
+    assert first[0]["unit"] == "件"
+
+
+def test_pipe_rows_titles_from_single_cell_lines_and_notes():
+    tables, cells = tables_of(founding("004"))
+    assert [t["title"] for t in tables] == ["诉求类型统计表", "热点问题统计表", "二月份乡镇街道考核表", "二月份市直单位考核表"]
+    assert [t["annex"] for t in tables] == [None, None, "附件1", "附件2"]
+    assert tables[3]["note"] == "注:工单量小于5件的单位未计入考核。"
+    assert cell(cells, "咨询类", "占比")["value"] == 48.11
+    totals = [c for c in cells if c["is_total"] and c["column"] == "数量(件)"]
+    assert sorted(c["value"] for c in totals) == [2685, 6192]
+    assert cell([c for c in cells if c["table_id"] == 2], "蟒川镇", "考核总分")["value"] == 83.26
+
+
+def test_two_row_headers_are_joined_with_a_slash():
+    tables, cells = tables_of(CORPUS / "d007.txt")
+    assert tables[0]["columns"] == ["序号", "乡镇(街道)", "受理诉求(件)", "转办工单办理情况/转办(件)",
+                                    "转办工单办理情况/办结(件)", "转办工单办理情况/按期办结率", "满意率"]
+    assert cell(cells, "递铺街道", "转办工单办理情况/按期办结率")["value"] == 99.67
+
+
+def test_tab_cells_province_table():
+    tables, cells = tables_of(CORPUS / "d005.txt")
+    assert shapes(tables) == [(12, 7)]
+    assert cell(cells, "合计", "转办工单")["value"] == 514312
+    assert cell(cells, "合计", "转办工单")["row"] == 0
+
+
+def test_slash_and_empty_cells_are_kept_without_a_value():
+    tables, cells = tables_of(CORPUS / "d015.txt")
+    c = cell(cells, "紫蓬镇", "好差评/整改率")
+    assert c["raw"] == "/" and c["value"] is None
+
+
+@pytest.mark.parametrize("source, variants", [
+    ("d014.txt", ["d014-docx.docx", "d014-pdf.pdf"]),
+    ("d012.txt", ["d012-html.html"]),
+    ("d013.txt", ["d013-html.html"]),
+    ("d015.txt", ["d015-docx.docx"]),
+    ("d016.txt", ["d016-pdf.pdf"]),
+    ("d017.txt", ["d017-doc.doc"]),
+])
+def test_every_format_of_a_circular_gives_the_same_cells(source, variants):
+    base_tables, base_cells = tables_of(CORPUS / source)
+    assert base_cells
+    for v in variants:
+        tables, cells = tables_of(CORPUS / v)
+        assert cell_set(cells) == cell_set(base_cells), v
+        assert shapes(tables) == shapes(base_tables), v
+        assert [t["columns"] for t in tables] == [t["columns"] for t in base_tables], v
+        assert [t["title"] for t in tables] == [t["title"] for t in base_tables], v
+
+
+def test_layouts_are_named_by_format():
+    assert tables_of(CORPUS / "d014-docx.docx")[0][0]["layout"] == "docx"
+    assert tables_of(CORPUS / "d014-pdf.pdf")[0][0]["layout"] == "pdf"
+    assert tables_of(CORPUS / "d012-html.html")[0][0]["layout"] == "html"
+    assert tables_of(CORPUS / "d012.txt")[0][0]["layout"] == "pipe_cells"
+
+
+def test_f004_in_every_format_gives_the_same_cells():
+    base = cell_set(tables_of(FORMATS / "f004.txt")[1])
+    assert len(base) == 118
+    for path in sorted(FORMATS.iterdir()):
+        assert cell_set(tables_of(path)[1]) == base, path.name
+
+
+def test_table_offsets_cover_the_table_in_the_text():
+    doc = load(CORPUS / "d014-pdf.pdf")
+    tables, _ = extract_tables(doc)
+    span = doc.text[tables[0]["start"]:tables[0]["end"]]
+    assert span.startswith("序号") and "羊口镇" in span and span.rstrip().endswith("97.3%")
+    doc = load(founding("000"))
+    tables, _ = extract_tables(doc)
+    assert doc.text[tables[0]["start"]:tables[0]["end"]].startswith("序号 |")
+    assert doc.text[tables[0]["start"]:tables[0]["end"]].endswith("0 |")
+
+
+def test_markdown_rows_with_rules():
+    text = ("各街道情况如下。\n表1：各街道受理情况\n| 街道 | 受理(件) | 办结率 |\n|---|---:|---|\n"
+            "| 东城街道 | 1,234 | 98.5% |\n| 西城街道 | 56 | — |\n| 合计 | 1,290 | |\n")
+    tables, cells = tables_of_text(text)
+    assert shapes(tables) == [(3, 3)]
+    assert tables[0]["title"] == "表1：各街道受理情况"
+    assert cell(cells, "东城街道", "受理(件)")["value"] == 1234
+    assert cell(cells, "西城街道", "办结率")["value"] is None
+    assert cell(cells, "合计", "受理(件)")["is_total"]
+
+
+def test_pipe_cells_without_an_index_column():
+    text = "附件\n各社区工单情况\n社区 |\n工单(件) |\n满意率 |\n甲社区 |\n12 |\n90% |\n乙社区 |\n8 |\n95% |\n合计 |\n20 |\n92% |\n"
+    tables, cells = tables_of_text(text)
+    assert shapes(tables) == [(3, 3)]
+    assert cell(cells, "乙社区", "工单(件)")["value"] == 8
+    assert cell(cells, "合计", "满意率")["value"] == 92.0
+
+
+def test_html_rowspan_and_colspan(tmp_path):
+    html = """<html><body><p>附件</p><p>各镇情况统计表</p><table>
+    <tr><td rowspan="2">序号</td><td rowspan="2">单位</td><td colspan="2">热线</td><td rowspan="2">满意率</td></tr>
+    <tr><td>受理(件)</td><td>办结(件)</td></tr>
+    <tr><td>1</td><td>甲镇</td><td>10</td><td>9</td><td>95%</td></tr>
+    <tr><td>2</td><td>乙镇</td><td>20</td><td>20</td><td>98%</td></tr>
+    <tr><td colspan="2">合计</td><td>30</td><td>29</td><td>97%</td></tr>
+    </table></body></html>"""
+    path = tmp_path / "t.html"
+    path.write_text(html, encoding="utf-8")
+    tables, cells = tables_of(path)
+    assert tables[0]["columns"] == ["序号", "单位", "热线/受理(件)", "热线/办结(件)", "满意率"]
+    assert tables[0]["title"] == "各镇情况统计表" and tables[0]["annex"] == "附件"
+    assert cell(cells, "合计", "热线/办结(件)")["value"] == 29
+    assert cell(cells, "甲镇", "满意率")["value"] == 95.0
+    assert shapes(tables) == [(3, 5)]
+
+
+def test_unruled_pdf_table(tmp_path):
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "unruled.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 780, "各街道工单办理情况")
+    rows = [["街道", "受理(件)", "办结(件)", "办结率"], ["东城街道", "120", "118", "98.33%"],
+            ["西城街道", "95", "90", "94.74%"], ["南城街道", "60", "60", "100%"], ["合计", "275", "268", "97.45%"]]
+    for i, r in enumerate(rows):
+        for j, v in enumerate(r):
+            c.drawString(72 + j * 110, 750 - 20 * i, v)
+    c.drawString(72, 620, "以上数据截至月底。")
+    c.save()
+    tables, cells = tables_of(path)
+    assert shapes(tables) == [(4, 4)]
+    assert tables[0]["title"] == "各街道工单办理情况"
+    assert cell(cells, "西城街道", "办结率")["value"] == 94.74
+
+
+def test_text_without_tables_has_none():
+    assert tables_of_text("一、总体情况\n本月受理工单1,234件，办结率98.5%。\n二、工作要求\n(一)加强领导。\n") == ([], [])
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("30%", 30.0), ("1,234", 1234.0), ("98.20%", 98.2), ("", None), ("—", None), ("/", None),
+    ("-", None), ("2.31万", 23100.0), ("合计", None), ("12345热线", None), ("0", 0.0),
+])
+def test_parse_value(raw, value):
+    assert parse_value(raw) == value
+
+
+def test_format_tables_shows_rows_and_failed_checks():
+    tables, cells = tables_of(CORPUS / "d013.txt")
+    checks = [{"check": "total_vs_rows", "subject": "table 0 column 受理(件)", "status": "fail",
+               "expected": 3214.0, "actual": 3200.0, "detail": "合计 row against the sum of 13 rows"},
+              {"check": "total_vs_rows", "subject": "table 0 column 办结(件)", "status": "pass",
+               "expected": 3102.0, "actual": 3102.0, "detail": ""}]
+    out = format_tables(tables, cells, checks)
+    assert "2月份各单位12345热线工单办理情况统计表" in out
+    assert "小溪塔街道" in out and "1046" in out
+    assert "FAIL total_vs_rows: table 0 column 受理(件): expected 3214, actual 3200" in out
+    assert "办结(件): expected" not in out
