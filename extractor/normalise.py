@@ -6,18 +6,18 @@ that changed something is logged with its count (in the spirit of ftfy's `fix_an
 """
 from __future__ import annotations
 
+import functools
 import html
+import re
 import unicodedata
 from typing import Callable
-
-import regex
 
 from .model import Document, Fix, OffsetBuilder, OffsetMap
 
 FixResult = tuple[str, OffsetMap, int]
 
 
-def _substitute(text: str, pattern: regex.Pattern, replace: Callable[[regex.Match], str | None]) -> FixResult:
+def _substitute(text: str, pattern: re.Pattern, replace: Callable[[re.Match], str | None]) -> FixResult:
     """Applies `replace` to every match (None keeps the match as it is)."""
     b = OffsetBuilder(text)
     for m in pattern.finditer(text):
@@ -56,16 +56,20 @@ def _level1_gb2312() -> frozenset[str]:
 
 
 COMMON_HAN = _level1_gb2312()
-HAN = regex.compile(r"\p{Han}")
-LATIN1_RUN = regex.compile(r"[\u00c0-\u00ff][\u0080-\u00ff\u2018-\u203a\u0152\u0153\u0160\u0161\u017d\u017e\u0178\u0192\u02c6\u02dc]{2,}")
+# stdlib `re` scans large character classes many times faster than `regex` does
+HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+HAN = re.compile(f"[{HAN_RANGES}]")
+UNCOMMON_HAN = re.compile("[^\x00-\u33ff\u4dc0-\u4dff\ua000-\uf8ff\ufb00-\U0001ffff\U00030000-\U0010ffff"
+                          + "".join(sorted(COMMON_HAN)) + "]")
+LATIN1_RUN = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff\u2018-\u203a\u0152\u0153\u0160\u0161\u017d\u017e\u0178\u0192\u02c6\u02dc]{2,}")
 
 
 def commonness(s: str) -> tuple[float, int]:
     """(share of Han characters among the 3,755 commonest, number of Han characters)."""
-    han = HAN.findall(s)
-    if not han:
+    n = len(HAN.findall(s))
+    if not n:
         return 0.0, 0
-    return sum(ch in COMMON_HAN for ch in han) / len(han), len(han)
+    return 1 - len(UNCOMMON_HAN.findall(s)) / n, n
 
 
 def _sloppy_cp1252(line: str) -> bytes:
@@ -96,6 +100,8 @@ def _suspicious(line: str) -> bool:
 def fix_mojibake(text: str) -> FixResult:
     """Lines whose bytes were read in the wrong encoding (UTF-8 as GBK or Latin-1, GBK as Latin-1)."""
     b = OffsetBuilder(text)
+    if not (UNCOMMON_HAN.search(text) or LATIN1_RUN.search(text)):
+        return text, OffsetMap.identity(len(text)), 0
     pos = 0
     for line in text.split("\n"):
         if _suspicious(line):
@@ -116,10 +122,10 @@ def fix_mojibake(text: str) -> FixResult:
 # --- html leftovers -------------------------------------------------------------------
 
 BARE_ENTITIES = "ldquo|rdquo|lsquo|rsquo|nbsp|mdash|ndash|hellip|middot|quot|amp|lt|gt|bull|times|emsp|ensp|deg|yen|copy|reg|rarr|larr|laquo|raquo"
-ENTITY = regex.compile(rf"&(?:amp;)*(?:#\d{{2,7}}|#[xX][0-9a-fA-F]{{2,6}}|[A-Za-z]{{2,10}});?|(?<![A-Za-z&])(?:{BARE_ENTITIES});")
+ENTITY = re.compile(rf"&(?:amp;)*(?:#\d{{2,7}}|#[xX][0-9a-fA-F]{{2,6}}|[A-Za-z]{{2,10}});?|(?<![A-Za-z&])(?:{BARE_ENTITIES});")
 
 
-def _entity(m: regex.Match) -> str | None:
+def _entity(m: re.Match) -> str | None:
     s = m.group(0)
     while s.startswith("&amp;") and len(s) > 5:
         s = "&" + s[5:]
@@ -133,10 +139,12 @@ def _entity(m: regex.Match) -> str | None:
 
 def fix_entities(text: str) -> FixResult:
     """HTML entities, also double-escaped (`&amp;ldquo;`) or without their `&` (`ldquo;`)."""
+    if "&" not in text and ";" not in text:
+        return text, OffsetMap.identity(len(text)), 0
     return _substitute(text, ENTITY, _entity)
 
 
-TAG = regex.compile(r"</?(?:p|br|span|div|font|strong|b|i|u|em|td|th|tr|table|tbody|thead|a|img|sup|sub|h[1-6]|li|ul|ol|center|o:p|st1:[a-z]+)(?:\s[^<>\n]{0,300})?\s*/?>", regex.I)
+TAG = re.compile(r"</?(?:p|br|span|div|font|strong|b|i|u|em|td|th|tr|table|tbody|thead|a|img|sup|sub|h[1-6]|li|ul|ol|center|o:p|st1:[a-z]+)(?:\s[^<>\n]{0,300})?\s*/?>", re.I)
 
 
 def fix_tags(text: str) -> FixResult:
@@ -147,8 +155,8 @@ def fix_tags(text: str) -> FixResult:
 # --- web-converter pinyin -------------------------------------------------------------
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-PINYIN_NOTE = regex.compile(rf"(?<=\p{{Han}})[(（]([a-zü{TONED}êńňǹḿ]{{1,7}})[)）]")
-SYLLABLE = regex.compile(
+PINYIN_NOTE = re.compile(rf"[(（]([a-zü{TONED}êńňǹḿ]{{1,7}})[)）]")
+SYLLABLE = re.compile(
     r"(?:[bpmfdtnlgkhjqxrzcs]|zh|ch|sh)"
     r"(?:a|o|e|ai|ei|ao|ou|an|en|ang|eng|ong|i|ia|ie|iao|iu|ian|in|iang|ing|iong|u|ua|uo|uai|ui|uan|un|uang|v|ve|ue|van|vn)"
     r"|(?:a|o|e|ai|ei|ao|ou|an|en|ang|eng|er)"
@@ -166,18 +174,22 @@ def is_pinyin(s: str) -> bool:
 
 def fix_pinyin(text: str) -> FixResult:
     """`區(qū)` → `區`: the reading a web converter put after each character it changed."""
-    return _substitute(text, PINYIN_NOTE, lambda m: "" if is_pinyin(m.group(1)) else None)
+    def drop(m: re.Match) -> str | None:
+        before = text[m.start() - 1] if m.start() else ""
+        return "" if HAN.match(before) and is_pinyin(m.group(1)) else None
+
+    return _substitute(text, PINYIN_NOTE, drop)
 
 
 # --- width ----------------------------------------------------------------------------
 
 # Chinese text punctuation (，：；！？) stays full-width; everything else in the block folds.
 KEEP_FULL = set("，：；！？")
-WIDE = regex.compile(r"[\uff01-\uff5e]")
-WIDE_IN_NUMBER = regex.compile(r"(?<=[0-9０-９])[，．](?=[0-9０-９])")
+WIDE = re.compile(r"[\uff01-\uff5e]")
+WIDE_IN_NUMBER = re.compile(r"(?<=[0-9０-９])[，．](?=[0-9０-９])")
 
 
-def _narrow(m: regex.Match) -> str | None:
+def _narrow(m: re.Match) -> str | None:
     ch = m.group(0)
     return None if ch in KEEP_FULL else chr(ord(ch) - 0xFEE0)
 
@@ -203,12 +215,24 @@ def converter(config: str):
     return _CONVERTERS[config]
 
 
-def fix_t2s(text: str) -> FixResult:
-    """OpenCC `t2s`; when a phrase changes length, lines are converted one by one to keep offsets."""
+def count_changed(a: str, b: str) -> int:
+    """How many characters differ between two strings of the same length (vectorised)."""
+    if a == b:
+        return 0
+    import numpy as np
+
+    x = np.frombuffer(a.encode("utf-32-le"), dtype=np.uint32)
+    y = np.frombuffer(b.encode("utf-32-le"), dtype=np.uint32)
+    return int(np.count_nonzero(x != y))
+
+
+def fix_t2s(text: str, converted: str | None = None) -> FixResult:
+    """OpenCC `t2s` (`converted`: its output, when already computed); when a phrase changes
+    length, lines are converted one by one to keep offsets."""
     t2s = converter("t2s")
-    out = t2s.convert(text)
+    out = t2s.convert(text) if converted is None else converted
     if len(out) == len(text):
-        changed = sum(a != b for a, b in zip(text, out))
+        changed = count_changed(text, out)
         return out, OffsetMap.identity(len(out)), changed
     b = OffsetBuilder(text)
     pos = 0
@@ -225,8 +249,8 @@ def fix_t2s(text: str) -> FixResult:
     return (*b.finish(), b.count)
 
 
-KEEP_ZHU = regex.compile(r"著(?=名|作|称|述|录|者|书|有|文)|(?<=显|卓|昭|论|专|名|原|编|巨|译|遗|拙|新|合|土|撰|大)著")
-ZHU = regex.compile(r"著")
+KEEP_ZHU = re.compile(r"著(?=[名作称述录者书有文])|(?<=[显卓昭论专名原编巨译遗拙新合土撰大])著")
+ZHU = re.compile(r"著")
 
 
 def fix_zhe(text: str) -> FixResult:
@@ -237,10 +261,10 @@ def fix_zhe(text: str) -> FixResult:
 
 # --- whitespace -----------------------------------------------------------------------
 
-NOISE = regex.compile(r"\r\n?|[\u200b-\u200d\u2060\ufeff\u00ad]|[\u00a0\u3000\u2002-\u200a\u202f]|[ \t]+(?=\n)(?<=\S[ \t]+)")
+NOISE = re.compile(r"\r\n?|[\u200b-\u200d\u2060\ufeff\u00ad]|[\u00a0\u3000\u2002-\u200a\u202f]|(?<=\S)[ \t]+(?=\n)")
 
 
-def _space(m: regex.Match) -> str:
+def _space(m: re.Match) -> str:
     s = m.group(0)
     if s.startswith("\r"):
         return "\n"
@@ -257,22 +281,26 @@ def fix_whitespace(text: str) -> FixResult:
     return _substitute(text, NOISE, _space)
 
 
-CJK_GAP = regex.compile(r"(?<=\d)[ \t]+(?=%)|(?<=[\p{Han}，。；：、“”（）])[ \t]+(?=[0-9A-Za-z%.])|(?<=[0-9A-Za-z%.,])[ \t]+(?=[\p{Han}，。；：、“”（）])")
-NUMERIC_TOKEN = regex.compile(r"(?:^|(?<=\s))[-+]?\d[\d,]*(?:\.\d+)?%?(?=\s|$)")
-PROSE_PUNCTUATION = regex.compile(r"[，。；：、]")
+CJK_GAP = re.compile(rf"(?<=\d)[ \t]+(?=%)|(?<=[{HAN_RANGES}，。；：、“”（）])[ \t]+(?=[0-9A-Za-z%.])"
+                     rf"|(?<=[0-9A-Za-z%.,])[ \t]+(?=[{HAN_RANGES}，。；：、“”（）])")
+NUMERIC_TOKEN = re.compile(r"(?:^|(?<=\s))[-+]?\d[\d,]*(?:\.\d+)?%?(?=\s|$)")
+PROSE_PUNCTUATION = re.compile(r"[，。；：、]")
 
 
 def fix_cjk_spacing(text: str) -> FixResult:
     """Spaces that typesetting put between Chinese and digits (`共 1,416 件` → `共1,416件`),
     except on lines that are table rows (`1 圣城街道 8956 8904`), whose spaces divide cells."""
     b = OffsetBuilder(text)
-    pos = 0
-    for line in text.split("\n"):
-        if line and not line.startswith("\t") and (
-                PROSE_PUNCTUATION.search(line) or len(NUMERIC_TOKEN.findall(line)) < 2):
-            for m in CJK_GAP.finditer(line):
-                b.replace(pos + m.start(), pos + m.end(), "")
-        pos += len(line) + 1
+    verdicts: dict[int, bool] = {}
+    for m in CJK_GAP.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if line_start not in verdicts:
+            end = text.find("\n", m.end())
+            line = text[line_start:end if end >= 0 else len(text)]
+            verdicts[line_start] = not line.startswith("\t") and bool(
+                PROSE_PUNCTUATION.search(line) or len(NUMERIC_TOKEN.findall(line)) < 2)
+        if verdicts[line_start]:
+            b.replace(m.start(), m.end(), "")
     return (*b.finish(), b.count)
 
 
@@ -291,6 +319,7 @@ def _fixes() -> list[tuple[str, Callable[[str], FixResult]]]:
     ]
 
 
+@functools.lru_cache(maxsize=None)
 def _not_big5(ch: str) -> bool:
     try:
         ch.encode("big5")
@@ -299,18 +328,20 @@ def _not_big5(ch: str) -> bool:
     return False
 
 
-def detect_script(text: str) -> str:
-    """`hans`, `hant` or `mixed`: traditional if t2s would change characters, mixed if the
-    text also has simplified-only ones (those Big5 cannot write, such as 为 and 区)."""
+def detect_script(text: str, simple: str | None = None) -> str:
+    """`hans`, `hant` or `mixed`: traditional if t2s would change characters (`simple`: the
+    t2s output, when already computed), mixed if the text also has simplified-only ones
+    (those Big5 cannot write, such as 为 and 区)."""
     sample = text[:200_000]
     han = len(HAN.findall(sample))
     if not han:
         return "hans"
-    simple = converter("t2s").convert(sample)
-    if len(simple) != len(sample) or sum(a != b for a, b in zip(sample, simple)) <= max(1, han * 0.002):
+    simple = converter("t2s").convert(sample) if simple is None else simple[:200_000]
+    if len(simple) != len(sample) or count_changed(sample, simple) <= max(1, han * 0.002):
         return "hans"
-    changed_by_s2t = {a for a, b in zip(sample, converter("s2t").convert(sample)) if a != b}
-    simplified_only = sum(1 for ch in sample if ch in changed_by_s2t and _not_big5(ch))
+    traditional = converter("s2t").convert(sample)
+    changed_by_s2t = set(sample) - set(traditional) if len(traditional) == len(sample) else set()
+    simplified_only = sum(sample.count(ch) for ch in changed_by_s2t if HAN.match(ch) and _not_big5(ch))
     return "hant" if simplified_only <= max(2, han * 0.005) else "mixed"
 
 
@@ -322,10 +353,13 @@ def normalise(doc: Document) -> Document:
     doc.script = "hans"
     for name, fix in _fixes():
         if name == "t2s":
-            doc.script = detect_script(text)
-        if name == "particle_zhe" and doc.script == "hans":
+            simple = converter("t2s").convert(text)
+            doc.script = detect_script(text, simple)
+            new, offsets, count = fix_t2s(text, simple)
+        elif name == "particle_zhe" and doc.script == "hans":
             continue
-        new, offsets, count = fix(text)
+        else:
+            new, offsets, count = fix(text)
         if new != text and count:
             doc.fixes.append(Fix(name, count))
             doc.maps.append(offsets)

@@ -4,6 +4,7 @@ The hostile files are built here at test time; nothing large is kept in git.
 """
 import io
 import os
+import random
 import zipfile
 
 import pandas as pd
@@ -60,10 +61,10 @@ def hostile(tmp_path_factory):
         "empty.txt": b"",
         "blank.txt": b" \n\t\n",
         "junk.bin": bytes(range(256)) * 64,
-        "random.txt": os.urandom(4096).replace(b"\x00", b"\x01"),
+        "random.txt": random.Random(7).randbytes(4096).replace(b"\x00", b"\x01"),
         "truncated.pdf": pdf[: len(pdf) // 3],
         "corrupt.pdf": b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage garbage",
-        "not-a-zip.docx": b"PK\x03\x04" + os.urandom(512),
+        "not-a-zip.docx": b"PK\x03\x04" + random.Random(8).randbytes(512),
         "zip-without-word.docx": zip_with("hello.txt", b"hello"),
         "bomb.docx": zip_with("word/document.xml", b" " * (40 * 2**20)),
         "xxe.docx": xxe_docx(secret),
