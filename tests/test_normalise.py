@@ -164,3 +164,9 @@ def test_normaliser_never_raises_and_offsets_stay_monotone_and_in_range(raw):
 ])
 def test_typesetting_spaces_between_chinese_and_digits(raw, want):
     assert fix_cjk_spacing(raw)[0] == want
+
+
+def test_combining_tone_marks_are_composed_so_pinyin_notes_are_still_found():
+    doc = norm("區(qu\u0304)政府")
+    assert doc.text == "区政府"
+    assert fixes(doc)["unicode_nfc"] == 1
