@@ -26,7 +26,7 @@ import datetime as dt
 
 import regex
 
-from .dates import Period, find_date, find_periods, parse_date
+from .dates import Period, find_date, find_periods, make_date, parse_date
 from .model import Document
 from .region import resolve
 
@@ -36,11 +36,15 @@ FIELDS = ("title", "doc_number", "issue_no", "issuer", "issue_date", "published_
 SPACE = regex.compile(r"[ \t\u3000\xa0\u2002\u2003\u200b]+")
 BRACKETS = "〔〕[]【】()（）﹝﹞［］"
 DOC_NUMBER = regex.compile(
-    r"^(?P<pre>[\p{Han}A-Za-z]{0,16})[〔\[【(（﹝［](?P<y>(?:19|20)\d{2})[〕\]】)）﹞］]第?(?P<n>\d{1,5})号$")
+    r"^(?P<pre>[\p{Han}A-Za-z]{0,16})[〔\[【(（﹝［](?P<y>(?:19|20)\d{2})[〕\]】)）﹞］](?P<n>第?\d{1,5})号"
+    r"(?=$|签发人|[(（]?(?:19|20)\d{2}年|[(（]?[〇○零一二三四五六七八九]{4}年)")
 DOC_NUMBER_LABELED = regex.compile(
-    r"(?:文号|发文字号|索引号?)[:：](?P<pre>[\p{Han}A-Za-z]{0,16})[〔\[【(（﹝［](?P<y>(?:19|20)\d{2})[〕\]】)）﹞］]第?(?P<n>\d{1,5})号")
+    r"(?:文号|发文字号|索引号?)[:：](?P<pre>[\p{Han}A-Za-z]{0,16})[〔\[【(（﹝［](?P<y>(?:19|20)\d{2})[〕\]】)）﹞］](?P<n>第?\d{1,5})号")
 ISSUE_YEAR = regex.compile(r"(?P<y>(?:19|20)\d{2})年第(?P<n>\d{1,4})期")
 ISSUE_TOTAL = regex.compile(r"总第(?P<n>\d{1,5})期")
+ISSUE_PLAIN = regex.compile(r"^[(（]?(?P<no>第[\d一二三四五六七八九十百]{1,6}期)[)）]?$")
+NAV_TERMS = {"通知公告", "公示公告", "工作动态", "政务动态", "政策文件", "工作简报", "信息公开", "政务公开", "新闻中心",
+             "工作报告", "统计分析", "通知通告", "公告公示", "热线动态", "工作情况"}
 WEB_LINE = regex.compile(r"首页|您当前的位置|当前位置|>|来源[:：]|发布时间|发布日期|浏览次数|访问量|点击[数率量]|字号|字体|"
                          r"打印|关闭|分享|扫一扫|二维码|^【|^时间[:：]|^日期[:：]|^[×x✕]$")
 PUBLISHED = regex.compile(r"(?:^|(?<=\s))(?:发布时间|发布日期|发表时间|更新时间|时间|日期)\s*[:：]\s*(?P<d>\S+(?:\s*\d{1,2}\s*[月日]\S*)?)")
@@ -93,7 +97,7 @@ class Metadata:
     # ------------------------------------------------------------- structure
 
     def _body_start(self) -> int:
-        for i, line in enumerate(self.lines[:40]):
+        for i, line in enumerate(self.lines[:80]):
             if not line or WEB_LINE.search(line):
                 continue
             if HEADING.match(line) or BODY_PUNCT.search(line) or (SALUTATION.search(line) and len(line) > 4):
@@ -137,22 +141,29 @@ class Metadata:
             group = []
         if group:
             groups.append(group)
+        titles = []
         for g in groups:
             for k in range(min(len(g), 3), 0, -1):
                 cand = "".join(g[:k])
-                if TITLE_END.search(cand) and len(cand) >= 6:
-                    return cand
-        return None
+                if TITLE_END.search(cand) and len(cand) >= 6 and cand not in NAV_TERMS:
+                    titles.append(cand)
+                    break
+        # a web page may show stray headings above the circular's own title: prefer one
+        # that reads like a circular (关于…, a period, the hotline) over a bare label
+        for t in titles:
+            if regex.search(r"关于|12345|热线|诉求|工单|督办|政务服务|便民|\d{4}年|[月期]份?|季度|半年|周", t):
+                return t
+        return titles[0] if titles else None
 
     def _is_title_line(self, line: str) -> bool:
         if not line or WEB_LINE.search(line) or len(line) > 80:
             return False
-        if DOC_NUMBER.match(line) or ISSUE_YEAR.search(line) or ISSUE_TOTAL.search(line):
+        if DOC_NUMBER.match(line) or ISSUE_YEAR.search(line) or ISSUE_TOTAL.search(line) or ISSUE_PLAIN.match(line):
             return False
-        if find_date(line) is not None or ORG_LINE.match(line) or ORG_FILE.match(line):
+        if regex.match(r"^[(（].*[)）]$", line) or ORG_LINE.match(line) or ORG_FILE.match(line):
             return False
-        if regex.match(r"^[(（].*[)）]$", line):
-            return False
+        if find_date(line) is not None and not TITLE_END.search(line):
+            return False  # `机关 日期`, a date line; a title may still name dates (`…6月12日至18日…周报`)
         return True
 
     def doc_number(self) -> str | None:
@@ -169,18 +180,30 @@ class Metadata:
             if m:
                 return m.group(0)
         for _, line in head:
+            m = ISSUE_PLAIN.match(line)
+            if m:
+                return m["no"]
+        for _, line in head:
             m = ISSUE_TOTAL.search(line)
             if m:
                 return m.group(0)
         return None
 
     def published_date(self) -> dt.date | None:
-        for i, raw in enumerate(self.raw_lines[:max(self.body_start, 15)]):
+        head = self.raw_lines[:max(self.body_start, 15)]
+        tail = self.raw_lines[max(len(head), len(self.raw_lines) - 15):]
+        for raw in head + tail:
             if not WEB_LINE.search(raw):
                 continue
             m = PUBLISHED.search(raw)
             if m:
                 d = parse_date(m["d"])
+                if d is not None:
+                    return d
+        for raw in head:
+            # `2023-10-26 10:30 来源：…` — the page's own date line, unlabeled
+            if regex.search(r"来源\s*[:：]|浏览|阅读|点击", raw) and not WRITTEN.search(raw):
+                d = parse_date(raw)
                 if d is not None:
                     return d
         return None
@@ -330,6 +353,9 @@ def _best(ps: list[Period]) -> Period:
 
 
 def _date_only(line: str) -> dt.date | None:
+    m = regex.fullmatch(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})", line)
+    if m:  # a signature date that lost its 日
+        return make_date(int(m["y"]), int(m["m"]), int(m["d"]))
     found = find_date(line)
     if found is None:
         return None

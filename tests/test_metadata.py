@@ -265,3 +265,48 @@ def test_title_broken_across_pdf_lines():
     assert m["doc_number"] == "寿政办字〔2023〕31号"
     assert m["issue_date"] == D(2023, 7, 14)
     assert m["admin_code"] == "370783"
+
+
+NAV_PAGE = """首页
+政务公开
+通知公告
+当前位置：首页 > 通知公告
+关于2023年10月份全市12345政务服务便民热线工作情况的通报
+2023-11-08 10:20  来源：市政务服务中心  浏览次数：342
+【字体：大 中 小】
+各县区人民政府，市直各单位：
+10月份，全市12345热线共受理诉求5万件。
+附件：1.各县区办理情况
+平凉市人民政府办公室
+2023年11月6日
+（此件公开发布）
+"""
+
+
+def test_web_page_with_navigation_and_unlabelled_page_date():
+    m = Metadata(NAV_PAGE).fields()
+    assert m["title"] == "关于2023年10月份全市12345政务服务便民热线工作情况的通报"  # not `通知公告`
+    assert m["published_date"] == D(2023, 11, 8)
+    assert (m["issuer"], m["issue_date"]) == ("平凉市人民政府办公室", D(2023, 11, 6))
+    assert (m["province"], m["city"], m["county"], m["admin_code"]) == ("甘肃省", "平凉市", None, "620800")
+
+
+def test_red_header_with_signer_and_signature_date_without_day_mark():
+    text = ("沛县人民政府办公室文件\n沛政办发〔2023〕12号　　　　　签发人：张三\n\n"
+            "关于2023年1-9月份12345热线办理情况的通报\n\n各镇人民政府：\n2023年1-9月，全县受理工单。\n"
+            "沛县人民政府办公室\n2023年10月9\n")
+    m = Metadata(text).fields()
+    assert m["doc_number"] == "沛政办发〔2023〕12号"
+    assert m["issue_date"] == D(2023, 10, 9)
+    assert (m["period_start"], m["period_end"], m["period_label"]) == (D(2023, 1, 1), D(2023, 9, 30), "2023年1-9月份")
+    assert (m["city"], m["county"], m["admin_code"]) == ("徐州市", "沛县", "320322")
+
+
+def test_plain_issue_number_and_title_naming_dates():
+    text = ("12345热线2024年3月4日—3月10日诉求办理情况周报\n(第10期)\n"
+            "某某区12345热线服务中心    2024年3月12日\n一、本周概况\n本周受理诉求100件。\n")
+    m = Metadata(text).fields()
+    assert m["title"] == "12345热线2024年3月4日—3月10日诉求办理情况周报"
+    assert m["issue_no"] == "第10期"
+    assert m["issue_date"] == D(2024, 3, 12)
+    assert (m["period_start"], m["period_end"]) == (D(2024, 3, 4), D(2024, 3, 10))
