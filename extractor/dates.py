@@ -169,7 +169,7 @@ PERIOD_PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("half", regex.compile(rf"{_Y}?(?P<h>[上下])半年")),
     ("month", regex.compile(rf"{_Y}?(?P<m1>{_M})\s*月份?(?!\s*[\d一二三四五六七八九十]+\s*[日号])")),
     ("year", regex.compile(rf"(?P<y>\d{{4}})\s*年\s*(?:度|全年)")),
-    ("year", regex.compile(r"(?P<y>\d{4})\s*年(?=\s*(?:[，,、]|(?:12345|以来|来|期间|工作|全[县区市省]|[我本]|各|热线|政务|便民)))")),
+    ("year", regex.compile(r"(?P<y>\d{4})\s*年(?=\s*(?:[，,、]|(?:12345|期间|工作|全[县区市省]|[我本]|各|热线|政务|便民)))")),
 ]
 
 MONTHS_IN_QUARTERS = {1: 3, 2: 6, 3: 9}

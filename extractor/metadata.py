@@ -47,7 +47,7 @@ NAV_TERMS = {"通知公告", "公示公告", "工作动态", "政务动态", "�
              "工作报告", "统计分析", "通知通告", "公告公示", "热线动态", "工作情况"}
 WEB_LINE = regex.compile(r"首页|您当前的位置|当前位置|>|来源[:：]|发布时间|发布日期|浏览次数|访问量|点击[数率量]|字号|字体|"
                          r"打印|关闭|分享|扫一扫|二维码|^【|^时间[:：]|^日期[:：]|^[×x✕]$")
-PUBLISHED = regex.compile(r"(?:^|(?<=\s))(?:发布时间|发布日期|发表时间|更新时间|时间|日期)\s*[:：]\s*(?P<d>\S+(?:\s*\d{1,2}\s*[月日]\S*)?)")
+PUBLISHED = regex.compile(r"(?:^|(?<=[\s】\]|]))(?:发布时间|发布日期|发表时间|更新时间|时间|日期)\s*[:：]\s*")
 WRITTEN = regex.compile(r"成文日期\s*[:：]\s*(?P<d>\S+)")
 SOURCE = regex.compile(r"来源\s*[:：]\s*(?P<s>[^\s:：]{2,40})")
 SALUTATION = regex.compile(r"[:：]$")
@@ -57,7 +57,7 @@ ORG_SUFFIX = (r"(?:人民政府|政府|办公室|办公厅|局|中心|委员会|
               r"服务中心|厅|委|办|处|所|站|队|院|公司|居委会|村委会)")
 ORG_LINE = regex.compile(rf"^(?!附件|附表|备注|注[:：])[\p{{Han}}A-Za-z0-9()（）“”\"·、]{{2,40}}?{ORG_SUFFIX}$")
 ORG_FILE = regex.compile(rf"^(?P<org>[\p{{Han}}()（）]{{2,40}}?{ORG_SUFFIX})文件$")
-ANNEX_LINE = regex.compile(r"^附\s*[件表]")
+ANNEX_LINE = regex.compile(r"^附\s*[件表]\s*[\d一二三四五六七八九十]*\s*(?:[:：.．、]|$|[\p{Han}“\"《(（]{2,}[表单图况]$)")
 TITLE_END = regex.compile(r"(?:通报|简报|周报|月报|日报|季报|年报|报告|通知|情况|快报|专报|公告|通告|分析|动态|汇总|要情|工作总结)"
                           r"[”\"」』)）]*$")
 AUTHOR = regex.compile(rf"^(?P<org>[\p{{Han}}]{{2,40}}?{ORG_SUFFIX})关于")
@@ -195,11 +195,10 @@ class Metadata:
         for raw in head + tail:
             if not WEB_LINE.search(raw):
                 continue
-            m = PUBLISHED.search(raw)
-            if m:
-                d = parse_date(m["d"])
-                if d is not None:
-                    return d
+            for m in PUBLISHED.finditer(raw):
+                found = find_date(raw[m.end():m.end() + 40])
+                if found is not None and found[1] == 0:
+                    return found[0]
         for raw in head:
             # `2023-10-26 10:30 来源：…` — the page's own date line, unlabeled
             if regex.search(r"来源\s*[:：]|浏览|阅读|点击", raw) and not WRITTEN.search(raw):
@@ -256,7 +255,29 @@ class Metadata:
             if m:
                 written = parse_date(m["d"])
         orgs = self.other_orgs()
-        return (orgs[0] if orgs else None), written
+        return (orgs[0] if orgs else None), written or self._closing_date()
+
+    def _closing_date(self) -> dt.date | None:
+        """A date standing alone after the text where a signature would be (the body's
+        name lost), followed only by annexes, a `(此件公开发布)` note or the end."""
+        n = len(self.lines)
+        for i in range(max(self.body_start, 1), n):
+            if self.in_table[i] or not self.lines[i]:
+                continue
+            d = _date_only(self.lines[i])
+            if d is None:
+                continue
+            j = i + 1
+            while j < n and not self.lines[j]:
+                j += 1
+            prev = i - 1
+            while prev >= 0 and not self.lines[prev]:
+                prev -= 1
+            after_ok = j >= n or ANNEX_LINE.match(self.lines[j]) or regex.match(r"^[(（]此件|^抄送|^扫一扫", self.lines[j])
+            before_ok = prev >= 0 and not self.in_table[prev] and regex.search(r"[。！]$", self.lines[prev])
+            if after_ok and before_ok:
+                return d
+        return None
 
     def other_orgs(self) -> list[str]:
         """Issuing bodies named outside a signature, best first: a body standing alone

@@ -310,3 +310,13 @@ def test_plain_issue_number_and_title_naming_dates():
     assert m["issue_no"] == "第10期"
     assert m["issue_date"] == D(2024, 3, 12)
     assert (m["period_start"], m["period_end"]) == (D(2024, 3, 4), D(2024, 3, 10))
+
+
+def test_closing_date_without_a_name_above_it():
+    text = ("各乡镇：\n现将2023年10月份热线工作情况通报如下。\n一、基本情况\n本月受理工单100件。\n\n"
+            "2023年11月17日\n（此件公开发布）\n")
+    m = Metadata(text).fields()
+    assert m["issue_date"] == D(2023, 11, 17)
+    assert m["issuer"] is None
+    # a date inside the running text is not a signature
+    assert Metadata("各乡镇：\n本月受理工单100件。\n2023年11月17日\n附表如下，请各单位核对：\n").fields()["issue_date"] is None
