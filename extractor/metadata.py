@@ -39,7 +39,7 @@ DOC_NUMBER = regex.compile(
     r"^(?P<pre>[\p{Han}A-Za-z]{0,16})[〔\[【(（﹝［](?P<y>(?:19|20)\d{2})[〕\]】)）﹞］](?P<n>第?\d{1,5})号"
     r"(?=$|签发人|[(（]?(?:19|20)\d{2}年|[(（]?[〇○零一二三四五六七八九]{4}年)")
 DOC_NUMBER_LABELED = regex.compile(
-    r"(?:文号|发文字号|索引号?)[:：](?P<pre>[\p{Han}A-Za-z]{0,16})[〔\[【(（﹝［](?P<y>(?:19|20)\d{2})[〕\]】)）﹞］](?P<n>第?\d{1,5})号")
+    r"(?:文号|发文字号)[:：](?P<pre>[\p{Han}A-Za-z]{0,16})[〔\[【(（﹝［](?P<y>(?:19|20)\d{2})[〕\]】)）﹞］](?P<n>第?\d{1,5})号")
 ISSUE_YEAR = regex.compile(r"(?P<y>(?:19|20)\d{2})年第(?P<n>\d{1,4})期")
 ISSUE_TOTAL = regex.compile(r"总第(?P<n>\d{1,5})期")
 ISSUE_PLAIN = regex.compile(r"^[(（]?(?P<no>第[\d一二三四五六七八九十百]{1,6}期)[)）]?$")
@@ -330,7 +330,7 @@ class Metadata:
         for _, line in self.header():
             m = PERIOD_LINE.match(line)
             if m and line != title:
-                ps = [p for p in find_periods(m["s"]) if p.kind in ("days", "months")]
+                ps = [p for p in find_periods(m["s"]) if p.kind in ("days", "months") or p.label == m["s"]]
                 if ps:
                     return ps[0]
         body = [(i, self.lines[i]) for i in range(self.body_start, len(self.lines))

@@ -320,3 +320,9 @@ def test_closing_date_without_a_name_above_it():
     assert m["issuer"] is None
     # a date inside the running text is not a signature
     assert Metadata("各乡镇：\n本月受理工单100件。\n2023年11月17日\n附表如下，请各单位核对：\n").fields()["issue_date"] is None
+
+
+def test_month_line_under_a_bulletin_title():
+    text = "12345热线工作简报\n（2023年10月）\n某某县政务服务中心 2023年11月3日\n一、总体情况\n本月受理100件。\n"
+    m = Metadata(text).fields()
+    assert (m["period_start"], m["period_end"], m["period_label"]) == (D(2023, 10, 1), D(2023, 10, 31), "2023年10月")
