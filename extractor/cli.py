@@ -19,28 +19,70 @@ def main():
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=str), help="Output folder for the datasets.")
 @click.option("--workers", default=max(1, (os.cpu_count() or 1)), show_default=True, help="Processes to run files in.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where files run: a local process pool, or a Dask cluster.")
+@click.option("--scheduler", default=None, help="Dask scheduler address (default: a LocalCluster of --workers).")
+@click.option("--partition-by", type=click.Choice(["year", "province"]), default=None,
+              help="Write Hive-style partitions (year of issue, or province).")
+@click.option("--compact/--no-compact", default=True, show_default=True, help="Merge small part files at the end.")
+@click.option("--batch", default=500, show_default=True, help="Files per written part (memory stays flat).")
 @click.option("--max-file-mb", default=64, show_default=True, help="Refuse files larger than this.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
-def extract(paths, out, workers, max_file_mb, progress):
+def extract(paths, out, workers, engine, scheduler, partition_by, compact, batch, max_file_mb, progress):
     """Extract PATHS (files or folders) into Parquet datasets under OUT."""
     from .pipeline import run
     from .readers import Limits
-    from .write import DatasetWriter, done_ids
+    from .write import DatasetWriter, LayoutError, compact as compact_parts, done_ids
 
     limits = Limits(max_file_bytes=max_file_mb * 2**20)
     try:
+        writer = DatasetWriter(out, batch_docs=batch, partition_by=partition_by)
         skip = frozenset(done_ids(out, __version__))
-        writer = DatasetWriter(out)
+    except LayoutError as e:
+        raise click.UsageError(str(e))
     except OSError as e:
         raise click.ClickException(f"cannot write to {out}: {e}")
     if progress is None:
         progress = sys.stderr.isatty()
-    summary = run(paths, writer.add, workers=workers, limits=limits, skip=skip, progress=progress)
+    summary = run(paths, writer.add, workers=workers, limits=limits, skip=skip, progress=progress,
+                  engine=engine, scheduler=scheduler)
     try:
         writer.close()
+        if compact:
+            compact_parts(out)
     except OSError as e:
         raise click.ClickException(f"cannot write to {out}: {e}")
     click.echo(summary.line())
+
+
+@main.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=str))
+def compact(out):
+    """Merge the small part files of the datasets under OUT."""
+    from .write import compact as compact_parts
+
+    click.echo(f"parts merged away: {compact_parts(out)}")
+
+
+@main.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=str))
+@click.argument("sql")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")
+def query(out, sql, as_csv):
+    """Run SQL (DuckDB) over the datasets under OUT; each is a view named after it.
+
+    extractor query out/ "select metric, avg(value) from figures group by 1"
+    """
+    from .query import connect
+
+    try:
+        result = connect(out).sql(sql)
+    except Exception as e:  # duckdb raises its own error kinds for bad SQL
+        raise click.ClickException(str(e).splitlines()[0])
+    if result is None:
+        return
+    frame = result.df()
+    click.echo(frame.to_csv(index=False) if as_csv else frame.to_string(index=False, max_colwidth=60), nl=not as_csv)
 
 
 @main.command()

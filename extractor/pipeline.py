@@ -23,7 +23,7 @@ from .segment import segment
 @dataclass
 class FileResult:
     rows: dict[str, list[dict]] = field(default_factory=dict)
-    status: str = "failed"  # ok, partial, failed, skipped
+    status: str = "failed"  # ok, partial, failed
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def load(path, root=None, limits: Limits = Limits()) -> Document:
     return doc
 
 
-def process_file(task: Task, skip: frozenset[str] = frozenset()) -> FileResult:
+def process_file(task: Task) -> FileResult:
     from .checks import run_checks
     from .figures import extract_figures
     from .metadata import extract_metadata
@@ -61,8 +61,6 @@ def process_file(task: Task, skip: frozenset[str] = frozenset()) -> FileResult:
 
     source_path = _relative(task.path, task.root)
     doc_id = file_id(task.path)
-    if doc_id is not None and doc_id in skip:
-        return FileResult(status="skipped")
     errors: list[dict] = []
 
     def error(stage: str, exc: BaseException) -> None:
@@ -168,36 +166,68 @@ class Summary:
                 f"skipped {self.skipped}  seconds {self.seconds:.1f}")
 
 
-def _run_one(args: tuple[Task, frozenset[str]]) -> FileResult:
-    return process_file(*args)
+def _run_one(task: Task) -> FileResult:
+    return process_file(task)
 
 
 def run(paths, sink, workers: int = 1, limits: Limits = Limits(), skip: frozenset[str] = frozenset(),
-        progress: bool = False) -> Summary:
-    """Processes every input file, in input order, handing each result's rows to `sink`."""
+        progress: bool = False, engine: str = "local", scheduler: str | None = None) -> Summary:
+    """Processes every input file, in input order, handing each result's rows to `sink`.
+
+    Files whose doc_id is in `skip` are recognised here by a streamed hash and never sent to
+    a worker, so an unchanged rerun costs one read of each file.
+    """
     import time
-    from multiprocessing import get_context
 
     from tqdm import tqdm
 
     started = time.perf_counter()
-    tasks = [(Task(path, root, limits), skip) for path, root in discover(paths)]
-    summary = Summary(files=len(tasks))
+    summary = Summary()
+    tasks = []
+    for path, root in discover(paths):
+        summary.files += 1
+        if skip and file_id(path) in skip:
+            summary.skipped += 1
+        else:
+            tasks.append(Task(path, root, limits))
     bar = tqdm(total=len(tasks), unit="file", disable=not progress, leave=False)
-    if workers > 1 and len(tasks) > 1:
-        with get_context("spawn").Pool(workers) as pool:
-            results = pool.imap(_run_one, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 8))))
-            _drain(results, sink, summary, bar)
+    if engine == "dask":
+        results = _on_dask(tasks, workers, scheduler)
+    elif workers > 1 and len(tasks) > 1:
+        results = _on_pool(tasks, workers)
     else:
-        _drain(map(_run_one, tasks), sink, summary, bar)
-    bar.close()
-    summary.seconds = time.perf_counter() - started
-    return summary
-
-
-def _drain(results, sink, summary: Summary, bar) -> None:
+        results = map(_run_one, tasks)
     for result in results:
         setattr(summary, result.status, getattr(summary, result.status) + 1)
         if result.rows:
             sink(result.rows)
         bar.update()
+    bar.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _on_pool(tasks: list[Task], workers: int) -> Iterator[FileResult]:
+    from multiprocessing import get_context
+
+    with get_context("spawn").Pool(workers) as pool:
+        yield from pool.imap(_run_one, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 8))))
+
+
+def _on_dask(tasks: list[Task], workers: int, scheduler: str | None, window: int = 256) -> Iterator[FileResult]:
+    """The same per-file function on a Dask cluster (a LocalCluster without an address),
+    submitted in windows so that memory stays bounded, and collected in input order."""
+    from distributed import Client, LocalCluster
+
+    cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                   dashboard_address=None)
+    try:
+        with Client(scheduler or cluster) as client:
+            for i in range(0, len(tasks), window):
+                futures = client.map(_run_one, tasks[i:i + window], pure=False)
+                for future in futures:
+                    yield future.result()
+                    future.release()
+    finally:
+        if cluster is not None:
+            cluster.close()
