@@ -368,8 +368,8 @@ class Metadata:
 
 
 def _best(ps: list[Period]) -> Period:
-    """The first period written; a year is refined by a narrower one written after it
-    only when that one carries no year of its own (`2023年1-6月` is one expression)."""
+    """The first period written (`2023年1-6月` is already one expression, so a year is
+    never split from the months that follow it)."""
     return ps[0]
 
 
