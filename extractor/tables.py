@@ -126,7 +126,15 @@ def build(grid: Grid) -> Table | None:
     width = max(len(r) for r in rows)
     title, unit_note, note = grid.title, grid.unit_note, grid.note
     # caption and unit rows inside the table (one cell spanning the whole width)
-    while rows and width > 1 and _single_text(rows[0]) is not None:
+    while rows and width > 1 and (_single_text(rows[0]) is not None or _title_and_unit(rows[0])):
+        if _title_and_unit(rows[0]):
+            vals = [c for c in dict.fromkeys(rows[0]) if c]
+            unit_note = unit_note or next(v for v in vals if UNIT_NOTE.match(v))
+            rest = [v for v in vals if not UNIT_NOTE.match(v)]
+            if rest:
+                title = rest[0]
+            rows.pop(0)
+            continue
         text = _single_text(rows[0])
         am = ANNEX_LABEL.match(text)
         if UNIT_NOTE.match(text):
@@ -148,8 +156,8 @@ def build(grid: Grid) -> Table | None:
         return None
     # header rows: until the first row holding a number
     n_head = 0
-    for r in rows:
-        if any(is_numeric(c) for c in r):
+    for k, r in enumerate(rows):
+        if any(is_numeric(c) for c in r) and not (k == 0 and _year_header(r)):
             break
         n_head += 1
     if n_head == 0 or n_head == len(rows):
@@ -159,6 +167,8 @@ def build(grid: Grid) -> Table | None:
     head = [r + [""] * (ncols - len(r)) for r in head]
     columns = _column_names(head, grid.expanded)
     index_col = next((j for j, c in enumerate(columns) if INDEX_HEADER.match(c.split("/")[0])), None)
+    if index_col is None and len(columns) > 2 and _counts_rows([r[0] if r else "" for r in body]):
+        index_col = 0  # an unnamed first column numbering the rows 1, 2, 3 …
     # merged total rows lacking the index cell, rows too short or too long
     fixed = []
     for r in body:
@@ -187,6 +197,12 @@ def build(grid: Grid) -> Table | None:
     return table
 
 
+def _title_and_unit(row: list[str]) -> bool:
+    """A caption row holding a unit note, alone or beside the title (标题 … 单位：件)."""
+    vals = {c for c in row if c}
+    return 1 <= len(vals) <= 2 and any(UNIT_NOTE.match(v) for v in vals) and not any(is_numeric(v) for v in vals)
+
+
 def _single_text(row: list[str]) -> str | None:
     """The text of a row that is one spanning cell (all its non-empty cells the same text), else None."""
     vals = {c for c in row if c}
@@ -212,24 +228,42 @@ def _column_names(head: list[list[str]], expanded: bool) -> list[str]:
         parts: list[str] = []
         for r in grid:
             c = r[j].strip()
-            if c and (not parts or parts[-1] != c):
+            if not c or (parts and parts[-1] == c):
+                continue
+            if parts and regex.match(r"^[(（][^()（）]{1,6}[)）]$", c):
+                parts[-1] += c  # a unit row under the names: 受理 / (件) → 受理(件)
+            else:
                 parts.append(c)
         names.append("/".join(parts))
     return names
 
 
 def _label_column(columns: list[str], body: list[list[str]], index_col: int | None) -> int | None:
+    """The first column (after the index) whose cells are mostly text: the row names."""
     for j in range(len(columns)):
         if j == index_col:
             continue
-        vals = [r[j] for r in body if j < len(r) and r[j]]
+        vals = [r[j] for r in body if j < len(r) and r[j] and not is_total_label(r[j])]
         if not vals:
             continue
         text = sum(1 for v in vals if not is_numeric(v) and v not in NULLS)
-        if text >= max(1, len(vals) // 2 + 1) - (1 if len(vals) > 2 else 0):
+        if text * 2 > len(vals):
             return j
-        break
+        if j > (index_col or 0) + 1:
+            break
     return None
+
+
+def _counts_rows(values: list[str]) -> bool:
+    nums = [v for v in values if v and not is_total_label(v)]
+    return len(nums) >= 2 and all(v.isdigit() for v in nums) and [int(v) for v in nums] == list(range(1, len(nums) + 1))
+
+
+def _year_header(row: list[str]) -> bool:
+    """A header row naming years (单位 | 2022 | 2023): numbers, but not data."""
+    nums = [c for c in row if is_numeric(c)]
+    texts = [c for c in row if c and not is_numeric(c)]
+    return bool(nums) and bool(texts) and all(regex.match(r"^(?:19|20)\d\d$", c) for c in nums)
 
 
 def column_unit(column: str) -> str | None:

@@ -239,3 +239,73 @@ def test_format_tables_shows_rows_and_failed_checks():
     assert "小溪塔街道" in out and "1046" in out
     assert "FAIL total_vs_rows: table 0 column 受理(件): expected 3214, actual 3200" in out
     assert "办结(件): expected" not in out
+
+
+def _ruled_pdf(path, pages):
+    """A PDF of ruled tables: `pages` is a list of (title or None, rows) drawn as grids from the top."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path))
+    for title, rows in pages:
+        c.setFont("STSong-Light", 11)
+        y = 800
+        if title:
+            c.drawString(72, y, title)
+            y -= 30
+        widths = [40, 120, 80, 80]
+        top = y + 15
+        for r in rows:
+            x = 72
+            for w, v in zip(widths, r):
+                c.rect(x, y - 6, w, 20)
+                c.drawString(x + 4, y, v)
+                x += w
+            y -= 20
+        c.drawString(290, 40, "- 1 -")
+        c.showPage()
+    c.save()
+
+
+def test_pdf_table_over_a_page_break_with_its_header_repeated(tmp_path):
+    pytest.importorskip("reportlab")
+    head = ["序号", "单位", "受理(件)", "办结(件)"]
+    rows = [[str(i), f"第{i}街道", str(100 + i), str(90 + i)] for i in range(1, 71)]
+    first, second = rows[:36], rows[36:]
+    total = ["", "合计", str(sum(100 + i for i in range(1, 71))), str(sum(90 + i for i in range(1, 71)))]
+    path = tmp_path / "long.pdf"
+    _ruled_pdf(path, [("附件 各街道受理情况统计表", [head] + first), (None, [head] + second + [total])])
+    tables, cells = tables_of(path)
+    assert shapes(tables) == [(71, 4)]
+    assert tables[0]["columns"] == head
+    assert cell(cells, "第70街道", "受理(件)")["value"] == 170
+    assert cell(cells, "合计", "办结(件)")["value"] == sum(90 + i for i in range(1, 71))
+
+
+def test_html_caption_rows_unit_rows_and_unnamed_index(tmp_path):
+    html = """<html><body><table>
+    <tr><td colspan="3">各社区诉求统计表</td><td>单位：件</td></tr>
+    <tr><td></td><td>社区</td><td>受理</td><td>办结</td></tr>
+    <tr><td></td><td></td><td>(件)</td><td>(件)</td></tr>
+    <tr><td>1</td><td>甲社区</td><td>10</td><td>9</td></tr>
+    <tr><td>2</td><td>乙社区</td><td>20</td><td>—</td></tr>
+    <tr><td colspan="4">备注：乙社区数据待核。</td></tr>
+    </table></body></html>"""
+    path = tmp_path / "t.html"
+    path.write_text(html, encoding="utf-8")
+    tables, cells = tables_of(path)
+    t = tables[0]
+    assert t["title"] == "各社区诉求统计表" and t["unit_note"] == "单位：件" and t["note"] == "备注：乙社区数据待核。"
+    assert t["columns"] == ["", "社区", "受理(件)", "办结(件)"]
+    assert {c["row_label"] for c in cells} == {"甲社区", "乙社区"}
+    assert {c["column"] for c in cells} == {"受理(件)", "办结(件)"}
+    assert cell(cells, "乙社区", "办结(件)")["raw"] == "—" and cell(cells, "乙社区", "办结(件)")["value"] is None
+
+
+def test_year_columns_are_a_header():
+    text = "附件\n近两年受理情况\n类别 | 2022 | 2023 |\n咨询 | 120 | 150 |\n投诉 | 80 | 60 |\n"
+    tables, cells = tables_of_text(text)
+    assert tables[0]["columns"] == ["类别", "2022", "2023"]
+    assert cell(cells, "投诉", "2023")["value"] == 60

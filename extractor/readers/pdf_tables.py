@@ -59,16 +59,19 @@ def find_tables(data: bytes, pages: list[str], sep: str = "\n\f") -> list[Source
                 page.close()
     except Exception:  # pdfplumber on a damaged file: the text is still there, tables are not
         return []
-    # join a table continued on the next page without its header
+    # join a table continued on the next page (its header repeated there, or not)
     merged: list[dict] = []
     for page_no, rows, top, bottom in found:
         prev = merged[-1] if merged else None
         if (prev is not None and top and prev["bottom"] and page_no == prev["last_page"] + 1
-                and len(rows[0]) == len(prev["rows"][0]) and _is_data_row(rows[0])):
-            prev["rows"].extend(rows)
-            prev["parts"].append((page_no, rows))
-            prev["last_page"], prev["bottom"] = page_no, bottom
-            continue
+                and len(rows[0]) == len(prev["rows"][0])):
+            head = _header_rows(prev["rows"])
+            rest = rows[head:] if rows[:head] == prev["rows"][:head] and not _is_data_row(rows[0]) else rows
+            if rest and _is_data_row(rest[0]):
+                prev["rows"].extend(rest)
+                prev["parts"].append((page_no, rows))
+                prev["last_page"], prev["bottom"] = page_no, bottom
+                continue
         merged.append({"rows": [list(r) for r in rows], "parts": [(page_no, rows)], "last_page": page_no,
                        "bottom": bottom})
     out = []
