@@ -40,11 +40,28 @@ RULE_LINE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$"
 CJK = regex.compile(r"\p{Han}")
 
 
-def parse_value(raw: str | None) -> float | None:
-    """`30%` → 30.0, `1,234` → 1234.0, `2.31万` → 23100.0; empty, `—`, `/` and text → None."""
-    if raw is None:
+CELL_UNIT = regex.compile(r"(件|条|个|次|人次|项|宗|户|人|元|万元|分|家|名|天|小时|个工作日|期|篇|单)$")
+
+
+def cell_unit(raw: str | None) -> str | None:
+    """The unit written inside a cell (`120件` → 件, `30%` → %), else None."""
+    if not raw:
         return None
     s = raw.strip().replace(" ", "")
+    if s.endswith("%") and parse_value(s) is not None:
+        return "%"
+    m = CELL_UNIT.search(s)
+    if m and m.start() > 0 and parse_value(s) is not None:
+        return m.group(1)
+    return None
+
+
+def parse_value(raw: str | None) -> float | None:
+    """`30%` → 30.0, `1,234` → 1234.0, `2.31万` → 23100.0, `120件` → 120.0; empty, `—`, `/`
+    and text → None."""
+    if raw is None:
+        return None
+    s = raw.strip().replace(" ", "").replace("−", "-").replace("＋", "+")
     if s in NULLS:
         return None
     scale = 1.0
@@ -52,8 +69,14 @@ def parse_value(raw: str | None) -> float | None:
         s = s[:-1]
     elif s.endswith("‰"):
         return None
-    elif s.endswith("万") and len(s) > 1:
-        s, scale = s[:-1], 10000.0
+    else:
+        m = CELL_UNIT.search(s)
+        if m and m.start() > 0:
+            s = s[:m.start()]  # 1.5万元 stays 1.5 (unit 万元); 2.31万 alone is 23100
+        elif s.endswith("万") and len(s) > 1:
+            s, scale = s[:-1], 10000.0
+        if s.endswith("亿") and len(s) > 1 and scale == 1.0:
+            s, scale = s[:-1], 1e8
     if not NUMBER.match(s):
         return None
     try:
@@ -99,6 +122,7 @@ class Grid:
     unit_note: str | None = None
     note: str | None = None
     merged_total: bool = False  # a 合计 row may lack its index cell (pipe_cells / pipe_rows)
+    following: "Grid | None" = None  # a table found run on after this one
 
 
 @dataclass
@@ -163,6 +187,13 @@ def build(grid: Grid) -> Table | None:
     if n_head == 0 or n_head == len(rows):
         return None
     head, body = rows[:n_head], rows[n_head:]
+    split = _next_header(body)
+    if split is not None:
+        # a second table run on without a caption: a header row again after data rows
+        rest = Grid(body[split:], grid.layout, grid.start, grid.end, expanded=grid.expanded,
+                    merged_total=grid.merged_total)
+        grid.following = rest
+        body = body[:split]
     ncols = max(len(r) for r in head)
     head = [r + [""] * (ncols - len(r)) for r in head]
     columns = _column_names(head, grid.expanded)
@@ -185,7 +216,8 @@ def build(grid: Grid) -> Table | None:
             continue  # a section row spanning the table (一、县直单位)
         label = r[label_col] if label_col is not None else None
         total = False
-        cand = [c for j, c in enumerate(r) if j in (label_col, index_col) and c]
+        lead = max(j for j in (label_col, index_col, 0) if j is not None)
+        cand = [c for j, c in enumerate(r) if j <= lead and c]
         if any(is_total_label(c) for c in cand):
             total = True
             label = "合计"
@@ -195,6 +227,18 @@ def build(grid: Grid) -> Table | None:
     if not table.rows:
         return None
     return table
+
+
+def _next_header(body: list[list[str]]) -> int | None:
+    """Index of a row that is a header again (2+ text cells, no number, numbers below it)."""
+    for i in range(1, len(body) - 1):
+        r = body[i]
+        texts = [c for c in r if c and c not in NULLS and not is_numeric(c)]
+        if (len(set(texts)) >= 2 and len(texts) >= max(2, len([c for c in r if c]) - 0)
+                and not any(is_numeric(c) for c in r) and not any(is_total_label(c) for c in r)
+                and any(is_numeric(c) for c in body[i + 1]) and any(is_numeric(c) for c in body[i - 1])):
+            return i
+    return None
 
 
 def _title_and_unit(row: list[str]) -> bool:
@@ -239,7 +283,9 @@ def _column_names(head: list[list[str]], expanded: bool) -> list[str]:
 
 
 def _label_column(columns: list[str], body: list[list[str]], index_col: int | None) -> int | None:
-    """The first column (after the index) whose cells are mostly text: the row names."""
+    """The row names: among the text columns before the first number column, the one with the
+    most distinct names (a category merged over several rows names them less well than the unit)."""
+    best: tuple[int, int] | None = None
     for j in range(len(columns)):
         if j == index_col:
             continue
@@ -247,11 +293,14 @@ def _label_column(columns: list[str], body: list[list[str]], index_col: int | No
         if not vals:
             continue
         text = sum(1 for v in vals if not is_numeric(v) and v not in NULLS)
-        if text * 2 > len(vals):
-            return j
-        if j > (index_col or 0) + 1:
-            break
-    return None
+        if text * 2 <= len(vals):
+            if best is not None or j > (index_col if index_col is not None else -1) + 1:
+                break
+            continue
+        distinct = len(set(vals))
+        if best is None or distinct > best[1]:
+            best = (j, distinct)
+    return best[0] if best else None
 
 
 def _counts_rows(values: list[str]) -> bool:
@@ -293,9 +342,8 @@ def table_rows(table_id: int, t: Table) -> tuple[dict, list[dict]]:
                 continue
             raw = r[j] if j < len(r) else ""
             value = parse_value(raw)
-            if raw.endswith("%"):
-                unit = "%"
-            else:
+            unit = cell_unit(raw)
+            if unit is None:
                 unit = column_unit(col)
                 if unit is None and value is not None:
                     last = col.split("/")[-1]
@@ -407,24 +455,45 @@ def _pipe_grids(text: str, lines, group: list[int]) -> list[Grid]:
         g = _cells_grid(flat, text, lines)
         return [g] if g else []
     # pipe_rows: a line with a single cell before rows is the title of the rows that follow
+    # (or their unit note or annex label); after them, a note
     current: list[tuple[list[str], int]] = []
     title: tuple[str, int] | None = None
+    unit: str | None = None
+    annex: str | None = None
+    first_line: int | None = None
 
     def flush():
-        nonlocal current, title
+        nonlocal current, title, unit, annex, first_line
         if len(current) >= 2:
-            start = lines[title[1] if title else current[0][1]][0]
+            start = lines[first_line if first_line is not None else current[0][1]][0]
             end = lines[current[-1][1]][1]
             out.append(Grid([c for c, _ in current], "pipe_rows", start, end, title=title[0] if title else None,
-                            merged_total=True))
-        current, title = [], None
+                            unit_note=unit, annex=annex, merged_total=True))
+        current, title, unit, annex, first_line = [], None, None, None, None
 
     for c, k in zip(cells, group):
         if c is None:
             continue
         if len(c) == 1:
-            flush()
-            title = (c[0], k)
+            text1 = c[0]
+            if current and NOTE.match(text1):
+                if len(current) >= 2:
+                    flush()
+                    out[-1].note = text1
+                else:
+                    flush()
+                continue
+            if current:
+                flush()
+            if first_line is None:
+                first_line = k
+            am = ANNEX_LABEL.match(text1)
+            if UNIT_NOTE.match(text1):
+                unit = text1
+            elif text1.startswith("附") and am and not am.group(2):
+                annex = regex.sub(r"\s+", "", am.group(1))
+            elif text1:
+                title = (text1, k)
             continue
         current.append((c, k))
     flush()
@@ -620,9 +689,11 @@ def find_tables(doc: Document) -> list[Table]:
     tables = []
     for g in grids:
         caption(text, g.start, g.end, g, annexes)
-        t = build(g)
-        if t is not None and t.rows and len(t.columns) >= 2:
-            tables.append(t)
+        while g is not None:
+            t = build(g)
+            if t is not None and t.rows and len(t.columns) >= 2:
+                tables.append(t)
+            g = g.following
     return tables
 
 

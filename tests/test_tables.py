@@ -309,3 +309,37 @@ def test_year_columns_are_a_header():
     tables, cells = tables_of_text(text)
     assert tables[0]["columns"] == ["类别", "2022", "2023"]
     assert cell(cells, "投诉", "2023")["value"] == 60
+
+
+def test_pipe_rows_single_cell_lines_for_annex_unit_and_note():
+    text = ("附件2 |\n各单位考核表 |\n单位：分 |\n单位 | 得分 | 排名 |\n甲局 | 98.5 | 1 |\n乙局 | 97 | 2 |\n"
+            "注：满分100分。 |\n")
+    tables, cells = tables_of_text(text)
+    t = tables[0]
+    assert (t["annex"], t["title"], t["unit_note"], t["note"]) == ("附件2", "各单位考核表", "单位：分", "注：满分100分。")
+    assert shapes(tables) == [(2, 3)]
+
+
+def test_row_label_is_the_unit_not_a_category_merged_over_rows():
+    text = ("附件\n各单位办件情况\n类别 | 单位 | 办件(件) |\n县直部门 | 公安局 | 5 |\n | 教育局 | 3 |\n"
+            "乡镇 | 甲镇 | 7 |\n | 乙镇 | 2 |\n合计 |  | 17 |\n")
+    tables, cells = tables_of_text(text)
+    assert cell(cells, "教育局", "办件(件)")["value"] == 3
+    assert cell(cells, "合计", "办件(件)")["is_total"]
+    assert cell(cells, "公安局", "类别")["raw"] == "县直部门"
+
+
+def test_a_table_run_on_after_another_is_split():
+    text = ("附件\n统计表\n类型 | 数量(件) |\n咨询 | 10 |\n投诉 | 5 |\n单位 | 得分 |\n甲局 | 98 |\n乙局 | 96 |\n")
+    tables, cells = tables_of_text(text)
+    assert [t["columns"] for t in tables] == [["类型", "数量(件)"], ["单位", "得分"]]
+    assert cell(cells, "乙局", "得分")["value"] == 96
+
+
+def test_numbers_written_with_their_unit_in_the_cell():
+    text = "附件\n情况表\n单位 | 受理 | 金额 |\n甲局 | 120件 | 1.5万元 |\n乙局 | 3件 | 0.2万元 |\n"
+    tables, cells = tables_of_text(text)
+    c = cell(cells, "甲局", "受理")
+    assert (c["value"], c["unit"], c["raw"]) == (120.0, "件", "120件")
+    c = cell(cells, "乙局", "金额")
+    assert (c["value"], c["unit"]) == (0.2, "万元")
