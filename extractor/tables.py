@@ -38,6 +38,7 @@ ANNEX_LABEL = regex.compile(r"^\s*(附\s*件?\s*[0-9一二三四五六七八九�
 RATE_HEADER = regex.compile(r"(?:率|占比|比例|比重|百分比)$")
 RULE_LINE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 CJK = regex.compile(r"\p{Han}")
+SECTION_ROW = regex.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）])")
 
 
 CELL_UNIT = regex.compile(r"(件|条|个|次|人次|项|宗|户|人|元|万元|分|家|名|天|小时|个工作日|期|篇|单)$")
@@ -208,11 +209,19 @@ def build(grid: Grid) -> Table | None:
         r = (r + [""] * ncols)[:ncols] if len(r) <= ncols or not any(r[ncols:]) else r[:ncols]
         fixed.append(r)
     body = fixed
+    keep = [j for j in range(ncols) if columns[j] or any(r[j] for r in body)]
+    if len(keep) < ncols:
+        columns = [columns[j] for j in keep]
+        body = [[r[j] for j in keep] for r in body]
+        index_col = keep.index(index_col) if index_col in keep else None
+        ncols = len(keep)
     label_col = _label_column(columns, body, index_col)
     table = Table(title=title, annex=grid.annex, unit_note=unit_note, note=note, layout=grid.layout,
                   columns=columns, start=grid.start, end=grid.end, index_col=index_col, label_col=label_col)
     for r in body:
-        if grid.expanded and len({c for c in r if c}) == 1 and not is_numeric(next(c for c in r if c)):
+        only = {c for c in r if c}
+        if len(only) == 1 and not is_numeric(next(iter(only))) and (
+                grid.expanded and r.count(next(iter(only))) > 1 or SECTION_ROW.match(next(iter(only)))):
             continue  # a section row spanning the table (一、县直单位)
         label = r[label_col] if label_col is not None else None
         total = False
@@ -260,7 +269,7 @@ def _single_text(row: list[str]) -> str | None:
 def _column_names(head: list[list[str]], expanded: bool) -> list[str]:
     ncols = len(head[0])
     grid = [list(r) for r in head]
-    if not expanded and len(grid) > 1:
+    if len(grid) > 1:
         # an empty cell of an upper header row under a group heading to its left is part of that group
         for i in range(len(grid) - 1):
             below = grid[i + 1]
@@ -464,7 +473,11 @@ def _pipe_grids(text: str, lines, group: list[int]) -> list[Grid]:
 
     def flush():
         nonlocal current, title, unit, annex, first_line
-        if len(current) >= 2:
+        if (current and out and title is not None and unit is None and annex is None
+                and any(is_numeric(x) for x in current[0][0]) and len(current[0][0]) == len(out[-1].rows[0])):
+            out[-1].rows.extend(c for c, _ in current)  # the single cell was a section row
+            out[-1].end = lines[current[-1][1]][1]
+        elif len(current) >= 2:
             start = lines[first_line if first_line is not None else current[0][1]][0]
             end = lines[current[-1][1]][1]
             out.append(Grid([c for c, _ in current], "pipe_rows", start, end, title=title[0] if title else None,

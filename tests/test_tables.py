@@ -343,3 +343,12 @@ def test_numbers_written_with_their_unit_in_the_cell():
     assert (c["value"], c["unit"], c["raw"]) == (120.0, "件", "120件")
     c = cell(cells, "乙局", "金额")
     assert (c["value"], c["unit"]) == (0.2, "万元")
+
+
+def test_section_rows_inside_a_table_do_not_split_it():
+    text = ("附件\n各单位办件情况\n序号 | 单位 | 办件(件) |  |\n一、县直部门 |  |  |  |\n1 | 公安局 | 5 |  |\n"
+            "2 | 教育局 | 3 |  |\n二、乡镇 |\n3 | 甲镇 | 7 |  |\n4 | 乙镇 | 2 |  |\n")
+    tables, cells = tables_of_text(text)
+    assert shapes(tables) == [(4, 3)]  # the empty fourth column is no column
+    assert tables[0]["columns"] == ["序号", "单位", "办件(件)"]
+    assert [c["row_label"] for c in cells] == ["公安局", "教育局", "甲镇", "乙镇"]
