@@ -184,6 +184,8 @@ def build(grid: Grid) -> Table | None:
     for k, r in enumerate(rows):
         if any(is_numeric(c) for c in r) and not (k == 0 and _year_header(r)):
             break
+        if k > 0 and len({c for c in r if c}) == 1 and SECTION_ROW.match(next(c for c in r if c)):
+            break  # 一、县直部门 after the header: the body begins
         n_head += 1
     if n_head == 0 or n_head == len(rows):
         return None
