@@ -61,6 +61,7 @@ HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 HAN = re.compile(f"[{HAN_RANGES}]")
 UNCOMMON_HAN = re.compile("[^\x00-\u33ff\u4dc0-\u4dff\ua000-\uf8ff\ufb00-\U0001ffff\U00030000-\U0010ffff"
                           + "".join(sorted(COMMON_HAN)) + "]")
+UNCOMMON_RUN = re.compile(f"(?:{UNCOMMON_HAN.pattern}){{3}}")
 LATIN1_RUN = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff\u2018-\u203a\u0152\u0153\u0160\u0161\u017d\u017e\u0178\u0192\u02c6\u02dc]{2,}")
 
 
@@ -100,7 +101,7 @@ def _suspicious(line: str) -> bool:
 def fix_mojibake(text: str) -> FixResult:
     """Lines whose bytes were read in the wrong encoding (UTF-8 as GBK or Latin-1, GBK as Latin-1)."""
     b = OffsetBuilder(text)
-    if not (UNCOMMON_HAN.search(text) or LATIN1_RUN.search(text)):
+    if not (UNCOMMON_RUN.search(text) or LATIN1_RUN.search(text)):
         return text, OffsetMap.identity(len(text)), 0
     pos = 0
     for line in text.split("\n"):
@@ -186,7 +187,7 @@ def fix_pinyin(text: str) -> FixResult:
 # Chinese text punctuation (，：；！？) stays full-width; everything else in the block folds.
 KEEP_FULL = set("，：；！？")
 WIDE = re.compile(r"[\uff01-\uff5e]")
-WIDE_IN_NUMBER = re.compile(r"(?<=[0-9０-９])[，．](?=[0-9０-９])")
+WIDE_IN_NUMBER = re.compile(r"[0-9０-９][，．](?=[0-9０-９])")
 
 
 def _narrow(m: re.Match) -> str | None:
@@ -196,7 +197,7 @@ def _narrow(m: re.Match) -> str | None:
 
 def fix_width(text: str) -> FixResult:
     """Full-width digits, letters and symbols → ASCII; `１，２３４` → `1,234`."""
-    text1, map1, n1 = _substitute(text, WIDE_IN_NUMBER, lambda m: "," if m.group(0) == "，" else ".")
+    text1, map1, n1 = _substitute(text, WIDE_IN_NUMBER, lambda m: m.group(0)[0] + ("," if m.group(0)[1] == "，" else "."))
     text2, map2, n2 = _substitute(text1, WIDE, _narrow)
     # both steps keep every length, so positions do not move
     return text2, OffsetMap.identity(len(text2)), n1 + n2
@@ -261,17 +262,18 @@ def fix_zhe(text: str) -> FixResult:
 
 # --- whitespace -----------------------------------------------------------------------
 
-NOISE = re.compile(r"\r\n?|[\u200b-\u200d\u2060\ufeff\u00ad]|[\u00a0\u3000\u2002-\u200a\u202f]|(?<=\S)[ \t]+(?=\n)")
+NOISE = re.compile(r"\r\n?|[\u200b-\u200d\u2060\ufeff\u00ad]|[\u00a0\u3000\u2002-\u200a\u202f]|[ \t]+\n")
 
 
-def _space(m: re.Match) -> str:
+def _space(m: re.Match) -> str | None:
     s = m.group(0)
     if s.startswith("\r"):
         return "\n"
     if s[0] in "\u200b\u200c\u200d\u2060\ufeff\u00ad":
         return ""
-    if s.strip(" \t") == "":
-        return ""
+    if s.endswith("\n"):  # blanks before a line end: dropped after text, kept on blank lines
+        start = m.start()
+        return "\n" if start and not m.string[start - 1].isspace() else None
     return " "
 
 
@@ -291,16 +293,14 @@ def fix_cjk_spacing(text: str) -> FixResult:
     """Spaces that typesetting put between Chinese and digits (`共 1,416 件` → `共1,416件`),
     except on lines that are table rows (`1 圣城街道 8956 8904`), whose spaces divide cells."""
     b = OffsetBuilder(text)
-    verdicts: dict[int, bool] = {}
-    for m in CJK_GAP.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if line_start not in verdicts:
-            end = text.find("\n", m.end())
-            line = text[line_start:end if end >= 0 else len(text)]
-            verdicts[line_start] = not line.startswith("\t") and bool(
-                PROSE_PUNCTUATION.search(line) or len(NUMERIC_TOKEN.findall(line)) < 2)
-        if verdicts[line_start]:
-            b.replace(m.start(), m.end(), "")
+    pos = 0
+    for line in text.split("\n"):
+        if (" " in line or "\t" in line) and not line.startswith("\t"):
+            gaps = list(CJK_GAP.finditer(line))
+            if gaps and (PROSE_PUNCTUATION.search(line) or len(NUMERIC_TOKEN.findall(line)) < 2):
+                for m in gaps:
+                    b.replace(pos + m.start(), pos + m.end(), "")
+        pos += len(line) + 1
     return (*b.finish(), b.count)
 
 
@@ -333,10 +333,10 @@ def detect_script(text: str, simple: str | None = None) -> str:
     t2s output, when already computed), mixed if the text also has simplified-only ones
     (those Big5 cannot write, such as 为 and 区)."""
     sample = text[:200_000]
-    han = len(HAN.findall(sample))
-    if not han:
-        return "hans"
     simple = converter("t2s").convert(sample) if simple is None else simple[:200_000]
+    if simple == sample:
+        return "hans"
+    han = len(HAN.findall(sample))
     if len(simple) != len(sample) or count_changed(sample, simple) <= max(1, han * 0.002):
         return "hans"
     traditional = converter("s2t").convert(sample)
