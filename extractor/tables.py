@@ -184,6 +184,8 @@ def build(grid: Grid) -> Table | None:
     for k, r in enumerate(rows):
         if any(is_numeric(c) for c in r) and not (k == 0 and _year_header(r)):
             break
+        if k > 0 and sum(1 for c in r if c in NULLS and c) * 2 >= max(1, len(r) - 1):
+            break  # a data row without a number (甲镇 | — | — | —)
         if k > 0 and len({c for c in r if c}) == 1 and SECTION_ROW.match(next(c for c in r if c)):
             break  # 一、县直部门 after the header: the body begins
         n_head += 1

@@ -352,3 +352,10 @@ def test_section_rows_inside_a_table_do_not_split_it():
     assert shapes(tables) == [(4, 3)]  # the empty fourth column is no column
     assert tables[0]["columns"] == ["序号", "单位", "办件(件)"]
     assert [c["row_label"] for c in cells] == ["公安局", "教育局", "甲镇", "乙镇"]
+
+
+def test_a_first_data_row_without_numbers_is_not_a_header():
+    text = "附件\n情况表\n单位 | 受理(件) | 办结率 |\n甲镇 | — | — |\n乙镇 | 5 | 100% |\n"
+    tables, cells = tables_of_text(text)
+    assert tables[0]["columns"] == ["单位", "受理(件)", "办结率"]
+    assert cell(cells, "甲镇", "受理(件)")["raw"] == "—"
