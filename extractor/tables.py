@@ -518,20 +518,33 @@ def _pipe_grids(text: str, lines, group: list[int]) -> list[Grid]:
 
 
 def _cells_grid(flat: list[tuple[str, int]], text: str, lines) -> Grid | None:
-    """One cell per line: the column count is the number of header cells before the first data row."""
+    """One cell per line: the column count is the number of header cells before the first data row
+    (with a 序号 column the first number is the first row's 序号, without one the row's name comes
+    first); the rows are then checked for a regular shape. Caption cells before the header and
+    note cells after the rows are taken out first."""
     vals = [v for v, _ in flat]
+    title = unit = annex = note = None
+    while len(vals) > 3 and not is_numeric(vals[0]) and _caption_cell(vals[0]):
+        v = vals.pop(0)
+        am = ANNEX_LABEL.match(v)
+        if UNIT_NOTE.match(v):
+            unit = v
+        elif v.startswith("附") and am and not am.group(2):
+            annex = regex.sub(r"\s+", "", am.group(1))
+        else:
+            title = v
+    while vals and NOTE.match(vals[-1]):
+        note = vals.pop()
     first_num = next((i for i, v in enumerate(vals) if is_numeric(v)), None)
     if first_num is None or first_num < 1:
         return None
-    candidates = []
-    if INDEX_HEADER.match(vals[0].replace(" ", "")):
-        candidates.append(first_num)
-    candidates += [first_num - 1, first_num]
+    indexed = INDEX_HEADER.match(vals[0].replace(" ", "")) is not None
+    candidates = ([first_num] if indexed else []) + [first_num - 1, first_num]
     best = None
     for ncols in candidates:
         if ncols < 2:
             continue
-        rows = _chunk(vals[ncols:], ncols, INDEX_HEADER.match(vals[0].replace(" ", "")) is not None)
+        rows = _chunk(vals[ncols:], ncols, indexed)
         score = _consistency(rows, ncols)
         if best is None or score > best[0]:
             best = (score, ncols, rows)
@@ -540,7 +553,17 @@ def _cells_grid(flat: list[tuple[str, int]], text: str, lines) -> Grid | None:
     _, ncols, rows = best
     start = lines[flat[0][1]][0]
     end = lines[flat[-1][1]][1]
-    return Grid([vals[:ncols]] + rows, "pipe_cells", start, end, merged_total=True)
+    return Grid([vals[:ncols]] + rows, "pipe_cells", start, end, merged_total=True, title=title,
+                unit_note=unit, annex=annex, note=note)
+
+
+def _caption_cell(v: str) -> bool:
+    """A table's caption written as its first cell: a title, a unit note or an annex label."""
+    if UNIT_NOTE.match(v) or INDEX_HEADER.match(v.replace(" ", "")):
+        return bool(UNIT_NOTE.match(v))
+    if regex.match(r"^附\s*件?\s*[0-9一二三四五六七八九十]*\s*[:：]?$", v):
+        return True
+    return len(v) >= 8 and bool(regex.search(r"(?:统计表|情况表|一览表|汇总表|明细表|表|情况|统计)\s*(?:[(（][^()（）]*[)）])?$", v))
 
 
 def _chunk(vals: list[str], ncols: int, has_index: bool) -> list[list[str]]:

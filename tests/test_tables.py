@@ -359,3 +359,13 @@ def test_a_first_data_row_without_numbers_is_not_a_header():
     tables, cells = tables_of_text(text)
     assert tables[0]["columns"] == ["单位", "受理(件)", "办结率"]
     assert cell(cells, "甲镇", "受理(件)")["raw"] == "—"
+
+
+def test_pipe_cells_with_caption_and_note_cells():
+    text = ("附件\n2024年5月各街道工单办理情况统计表 |\n单位：件 |\n序号 |\n街道 |\n受理 |\n办结 |\n1 |\n甲街道 |\n10 |\n9 |\n"
+            "2 |\n乙街道 |\n20 |\n20 |\n合计 |\n30 |\n29 |\n备注：数据截至月底。 |\n")
+    tables, cells = tables_of_text(text)
+    t = tables[0]
+    assert (t["title"], t["unit_note"], t["note"]) == ("2024年5月各街道工单办理情况统计表", "单位：件", "备注：数据截至月底。")
+    assert t["columns"] == ["序号", "街道", "受理", "办结"] and t["n_rows"] == 3
+    assert cell(cells, "合计", "办结")["value"] == 29 and cell(cells, "合计", "办结")["unit"] == "件"
