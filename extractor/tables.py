@@ -200,8 +200,12 @@ def build(grid: Grid) -> Table | None:
         grid.following = rest
         body = body[:split]
     ncols = max(len(r) for r in head)
-    head = [r + [""] * (ncols - len(r)) for r in head]
-    columns = _column_names(head, grid.expanded)
+    spanned = None if grid.expanded else _collapsed_header(head, body)
+    if spanned is not None:
+        columns, ncols = spanned, len(spanned)
+    else:
+        head = [r + [""] * (ncols - len(r)) for r in head]
+        columns = _column_names(head, grid.expanded)
     index_col = next((j for j, c in enumerate(columns) if INDEX_HEADER.match(c.split("/")[0])), None)
     if index_col is None and len(columns) > 2 and _counts_rows([r[0] if r else "" for r in body]):
         index_col = 0  # an unnamed first column numbering the rows 1, 2, 3 …
@@ -240,6 +244,78 @@ def build(grid: Grid) -> Table | None:
     if not table.rows:
         return None
     return table
+
+
+LABEL_NAME = regex.compile(r"单位|名称|街道|乡镇|镇|社区|地区|县|区|市|部门|类型|类别|项目|姓名|企业")
+COUNT_NAME = regex.compile(r"[(（](?:件|条|项|次|人次|个|宗|户|人|家)[)）]$|(?:量|数)$")
+
+
+def _collapsed_header(head: list[list[str]], body: list[list[str]]) -> list[str] | None:
+    """Column names of a two-row header whose merged cells were written once (one cell per line,
+    or tab rows): `序号 单位 受理 办结情况 满意率` over `办结(件) 办结率` for six data columns. Which
+    upper cell is the group, and how many lower cells it spans, is decided by the data: names
+    with 率 over percentages, (件) over whole numbers, 单位 over text."""
+    from collections import Counter
+
+    widths = Counter(len(r) for r in body if r and not any(is_total_label(c) for c in r[:2]))
+    if not widths:
+        return None
+    w = widths.most_common(1)[0][0]
+    flat = [c for r in head for c in r if c]
+    extra = len(flat) - w
+    if extra not in (1, 2) or (len(head) == 1 and len(head[0]) <= w) or (len(head) == 2 and len(head[0]) >= w) \
+            or len(head) > 2:
+        return None
+    cols = list(zip(*[r for r in body if len(r) == w]))
+    best: tuple[float, list[str]] | None = None
+    for names in _spans(flat, w, extra):
+        score = sum(_fits(n, col) for n, col in zip(names, cols))
+        if best is None or score > best[0] + 1e-9:
+            best = (score, names)
+    return best[1] if best else None
+
+
+def _spans(flat: list[str], w: int, groups: int):
+    """Every way `flat` can be an upper row with `groups` group cells over a lower row."""
+    for s in range(groups * 2, w):  # lower cells in all
+        upper, lower = flat[:w - s + groups], flat[w - s + groups:]
+        if len(lower) != s:
+            continue
+        if groups == 1:
+            for g in range(len(upper)):
+                yield upper[:g] + [f"{upper[g]}/{x}" for x in lower] + upper[g + 1:]
+        else:
+            for g1 in range(len(upper)):
+                for g2 in range(g1 + 1, len(upper)):
+                    for s1 in range(2, s - 1):
+                        a, b = lower[:s1], lower[s1:]
+                        yield (upper[:g1] + [f"{upper[g1]}/{x}" for x in a] + upper[g1 + 1:g2]
+                               + [f"{upper[g2]}/{x}" for x in b] + upper[g2 + 1:])
+
+
+def _fits(name: str, values: tuple[str, ...]) -> float:
+    """How well a column name fits the column's values (+ agrees, − contradicts)."""
+    last = name.split("/")[-1]
+    vals = [v for v in values if v and v not in NULLS and not is_total_label(v)]
+    if not vals:
+        return 0.0
+    pct = sum(1 for v in vals if v.endswith("%")) / len(vals)
+    num = sum(1 for v in vals if is_numeric(v)) / len(vals)
+    whole = sum(1 for v in vals if is_numeric(v) and not v.endswith("%") and "." not in v) / len(vals)
+    score = 0.0
+    if INDEX_HEADER.match(last):
+        score += 1 if _counts_rows(list(values)) else -1
+    elif RATE_HEADER.search(UNIT_IN_HEADER.sub("", last)) or last.endswith("%)") or last.endswith("%）"):
+        score += pct * 2 - whole
+    elif COUNT_NAME.search(last):
+        score += whole - pct * 2
+    elif LABEL_NAME.search(last) and "/" not in name:
+        score += (1 - num) - num
+    if "/" in name:
+        group = name.split("/")[0]
+        if RATE_HEADER.search(group) or COUNT_NAME.search(group) or INDEX_HEADER.match(group):
+            score -= 1  # a rate or a count is not a group heading
+    return score
 
 
 def _next_header(body: list[list[str]]) -> int | None:
@@ -539,21 +615,23 @@ def _cells_grid(flat: list[tuple[str, int]], text: str, lines) -> Grid | None:
     if first_num is None or first_num < 1:
         return None
     indexed = INDEX_HEADER.match(vals[0].replace(" ", "")) is not None
-    candidates = ([first_num] if indexed else []) + [first_num - 1, first_num]
     best = None
-    for ncols in candidates:
-        if ncols < 2:
-            continue
-        rows = _chunk(vals[ncols:], ncols, indexed)
-        score = _consistency(rows, ncols)
-        if best is None or score > best[0]:
-            best = (score, ncols, rows)
+    for data_start in ([first_num] if indexed else [first_num - 1, first_num]):
+        # header cells end where the data starts; the data's own shape may show fewer columns
+        # (a two-row header with merged cells written once)
+        for ncols in range(data_start, max(1, data_start - 3), -1):
+            if ncols < 2:
+                continue
+            rows = _chunk(vals[data_start:], ncols, indexed)
+            score = _consistency(rows, ncols) - (0.02 if ncols != data_start else 0.0)
+            if best is None or score > best[0] + 1e-9:
+                best = (score, data_start, rows)
     if best is None:
         return None
-    _, ncols, rows = best
+    _, data_start, rows = best
     start = lines[flat[0][1]][0]
     end = lines[flat[-1][1]][1]
-    return Grid([vals[:ncols]] + rows, "pipe_cells", start, end, merged_total=True, title=title,
+    return Grid([vals[:data_start]] + rows, "pipe_cells", start, end, merged_total=True, title=title,
                 unit_note=unit, annex=annex, note=note)
 
 

@@ -369,3 +369,38 @@ def test_pipe_cells_with_caption_and_note_cells():
     assert (t["title"], t["unit_note"], t["note"]) == ("2024年5月各街道工单办理情况统计表", "单位：件", "备注：数据截至月底。")
     assert t["columns"] == ["序号", "街道", "受理", "办结"] and t["n_rows"] == 3
     assert cell(cells, "合计", "办结")["value"] == 29 and cell(cells, "合计", "办结")["unit"] == "件"
+
+
+D014_HEAD = ["序号", "单位", "受理诉求(件)", "办结情况", "群众满意率", "办结(件)", "办结率"]
+D014_ROWS = [["1", "圣城街道", "8956", "8904", "99.42%", "97.3%"], ["2", "文家街道", "6412", "6381", "99.52%", "97.6%"],
+             ["3", "古城街道", "5733", "5697", "99.37%", "96.8%"], ["合计", "21101", "20982", "99.44%", "97.2%"]]
+D014_COLUMNS = ["序号", "单位", "受理诉求(件)", "办结情况/办结(件)", "办结情况/办结率", "群众满意率"]
+
+
+def test_pipe_cells_two_row_header_with_merged_cells_written_once():
+    text = "附件\n统计表\n" + "".join(f"{c} |\n" for c in D014_HEAD + [c for r in D014_ROWS for c in r])
+    tables, cells = tables_of_text(text)
+    assert tables[0]["columns"] == D014_COLUMNS
+    assert shapes(tables) == [(4, 6)]
+    assert cell(cells, "古城街道", "办结情况/办结率")["value"] == 99.37
+    assert cell(cells, "合计", "办结情况/办结(件)")["value"] == 20982
+
+
+def test_tab_cells_two_row_header_with_merged_cells_written_once():
+    groups = [D014_HEAD[:5], D014_HEAD[5:]] + [([""] + r if r[0] == "合计" else r) for r in D014_ROWS]
+    text = "附件\n统计表\n\n" + "\n".join("".join(f"\t{c}\n" for c in g) for g in groups)
+    tables, cells = tables_of_text(text)
+    assert tables[0]["layout"] == "tab_cells"
+    assert tables[0]["columns"] == D014_COLUMNS
+    assert cell(cells, "文家街道", "群众满意率")["value"] == 97.6
+
+
+def test_pipe_cells_header_with_two_groups():
+    head = ["序号", "单位", "督办事项", "12345热线", "交办(项)", "按期办结(项)", "受理(件)", "办结(件)", "满意率"]
+    rows = [["1", "湄江街道", "6", "6", "164", "161", "95.7%"], ["2", "黄家坝街道", "4", "4", "98", "96", "94.9%"],
+            ["3", "鱼泉街道", "3", "3", "71", "71", "96.2%"]]
+    text = "附件\n统计表\n" + "".join(f"{c} |\n" for c in head + [c for r in rows for c in r])
+    tables, cells = tables_of_text(text)
+    assert tables[0]["columns"] == ["序号", "单位", "督办事项/交办(项)", "督办事项/按期办结(项)", "12345热线/受理(件)",
+                                    "12345热线/办结(件)", "12345热线/满意率"]
+    assert cell(cells, "鱼泉街道", "12345热线/受理(件)")["value"] == 71
