@@ -188,3 +188,13 @@ def test_rate_agrees(stated, decimals, computed, ok):
 
 def test_no_figures_no_tables_no_checks():
     assert checks_of(doc_of_text("一、总体情况\n本月工作平稳。\n")) == []
+
+
+def test_subtotal_and_of_which_rows_are_not_summed_and_already_done_counts_pair_with_rates():
+    doc = doc_of_text("附件\n情况表\n单位 | 受理(件) | 已办结(件) | 办结率 |\n甲镇 | 100 | 90 | 90% |\n其中：甲村 | 40 | 40 | 100% |\n"
+                      "乙镇 | 50 | 50 | 100% |\n小计 | 150 | 140 | 93.33% |\n合计 | 150 | 140 | 93.33% |\n")
+    checks = checks_of(doc)
+    totals = by(checks, "total_vs_rows")
+    assert [(c["subject"], c["status"], c["actual"]) for c in totals] == [
+        ("table 0 column 受理(件)", "pass", 150.0), ("table 0 column 已办结(件)", "pass", 140.0)]
+    assert len(by(checks, "rate_vs_columns", "pass")) == 5
