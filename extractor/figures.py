@@ -1,8 +1,402 @@
-"""Figures stage: headline figures in running text (pattern library in `patterns/`)."""
+"""Figures stage: headline figures in running text.
+
+The phrasings live in `patterns/*.toml` (see `extractor.patterns`); this module is the
+machinery that applies them to a `Document`:
+
+1. Every number with its unit is a token (`{token}` piece); tokens in excluded spans (dates,
+   phone numbers, thresholds, ids…) and tokens whose unit is not a figure unit are dropped.
+2. A token takes the metric of the nearest rule keyword to its left whose `gap` fits the text
+   in between and whose unit classes admit the token's unit (ties: the longer keyword).
+3. A token without a keyword of its own but right after a unit name (`红寺堡镇45件`) is a list
+   item: it takes the metric of the nearest keyword earlier in the sentence
+   (`超时签收工单较多的单位是:`).
+4. Entities: the unit name right before the number; a list of names before the keyword
+   (`A、B、C报送数仅2条` → one figure each); `分别为 x、y` pairs names and numbers in order;
+   the unit named at the start of the sentence part (`张浦镇本月考核得分86.5分`).
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from decimal import Decimal
+
+import regex
+
 from .model import Document
+from .patterns import Library, Rule, load_library
+
+CATEGORY_SYNONYMS = {"其它": "其他", "意见建议": "建议", "求决": "求助", "揭发控告": "举报", "感谢": "表扬"}
+MULT = {"万": Decimal(10000), "亿": Decimal(100000000)}
+FIGURE_CLASSES = {"count", "calls", "pct", "points", "score", "rank", "bare"}
+WINDOW = 48          # how far left of a number a keyword may stand
+_DIGIT = regex.compile(r"\d")
+_BARE_STOP = regex.compile(r"[\d.]")
+
+
+@dataclass
+class Token:
+    start: int        # of the number (block-relative)
+    end: int          # end of number incl. 万/亿
+    tok_end: int      # end of the whole token incl. unit
+    tok_start: int    # start incl. 约/近
+    value: float
+    unit: str | None
+    cls: str
+    approx: bool
+
+
+@dataclass
+class Event:
+    start: int
+    end: int
+    rule: Rule
+    match: object
 
 
 def extract_figures(doc: Document) -> list[dict]:
+    lib = load_library()
+    rows: list[dict] = []
+    heading = None
+    channel_carry = "hotline"
+    for block in doc.blocks:
+        if block.kind == "heading":
+            heading = doc.text[block.start:block.end].strip()
+        if block.kind not in ("paragraph", "heading"):
+            continue
+        s = doc.text[block.start:block.end]
+        if not _DIGIT.search(s):
+            continue
+        block_rows, channel_carry = _extract_block(lib, s, heading, channel_carry)
+        for r in block_rows:
+            r["start"] += block.start
+            r["end"] += block.start
+            r["raw_start"] = doc.to_raw(r["start"])
+            r["raw_end"] = doc.to_raw(r["end"])
+            rows.append(r)
+    return rows
+
+
+def extract_text(text: str) -> list[dict]:
+    """The figures of a bare (already normalised) text, as one paragraph: for examples and tests."""
+    from .model import Block
+
+    doc = Document(source_path="<text>", source_format="txt", doc_id="", raw=text, text=text,
+                   blocks=[Block("paragraph", 0, len(text))])
+    return extract_figures(doc)
+
+
+# ---------------------------------------------------------------------------- tokens
+
+def _tokens(lib: Library, s: str) -> list[Token]:
+    out = []
+    for m in lib.token.finditer(s):
+        unit = m.group("unit")
+        cls = lib.units.get(unit) if unit else None
+        if unit is None:
+            nxt = s[m.end():m.end() + 1]
+            cls = "bare" if not _BARE_STOP.match(nxt) else None
+        elif cls is None:
+            cls = "other"
+        num = m.group("num")
+        value = Decimal(num.replace(",", ""))
+        if m.group("mult"):
+            value *= MULT[m.group("mult")]
+        end = m.end("mult") if m.group("mult") else m.end("num")
+        out.append(Token(m.start("num"), end, m.end(), m.start(), float(value), unit, cls,
+                         bool(m.group("pre") or m.group("post"))))
+    return out
+
+
+def _excluded(lib: Library, s: str) -> list[tuple[int, int]]:
+    if lib.exclude_any is None:
+        return []
+    return [m.span("x") for m in lib.exclude_any.finditer(s, overlapped=True)]
+
+
+def _events(lib: Library, s: str) -> list[Event]:
+    events = []
+    seen = set()
+    for m in lib.trigger_any.finditer(s, overlapped=True):
+        p = m.start()
+        if p in seen:
+            continue
+        seen.add(p)
+        for rule in lib.rules:
+            t = rule.trigger.match(s, p)
+            if t and t.end() > p:
+                events.append(Event(p, t.end(), rule, t))
+    events.sort(key=lambda e: e.end)
+    return events
+
+
+# ---------------------------------------------------------------------------- helpers
+
+class Marks:
+    """All matches of one pattern in a block, found once, looked up by bisection."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, pattern: regex.Pattern, s: str):
+        spans = [m.span() for m in pattern.finditer(s)]
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def last_end(self, lo: int, pos: int) -> int:
+        """Just after the last match lying wholly in s[lo:pos] (or `lo`)."""
+        i = bisect_right(self.ends, pos) - 1
+        if i >= 0 and self.ends[i] >= lo and self.starts[i] >= lo:
+            return self.ends[i]
+        return lo
+
+    def next_start(self, pos: int, default: int) -> int:
+        i = bisect_left(self.starts, pos)
+        return self.starts[i] if i < len(self.starts) else default
+
+    def any_within(self, lo: int, pos: int) -> bool:
+        i = bisect_right(self.ends, pos) - 1
+        return i >= 0 and self.starts[i] >= lo
+
+
+def _fold_category(cat: str | None) -> str | None:
+    if not cat:
+        return None
+    cat = cat.removesuffix("类")
+    return CATEGORY_SYNONYMS.get(cat, cat)
+
+
+def _is_name(lib: Library, name: str) -> bool:
+    return bool(name) and bool(lib.entity["name"].match(name)) and not lib.entity["not"].search(name)
+
+
+def _strip_lead(lib: Library, text: str) -> str:
+    text = lib.words["ordinal"].sub("", text, count=1)
+    return lib.entity["lead"].sub("", text, count=1)
+
+
+def _name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
+    """Names of `A、B、C…` at the start of `text` (the last one followed by other words unless strict)."""
+    text = _strip_lead(lib, text.strip())
+    if not strict_last:
+        pass
+    else:
+        text = lib.entity["tail"].sub("", text)
+    parts = [p.strip() for p in regex.split(r"[、]", text)]
+    if not parts or not parts[0]:
+        return []
+    names = []
+    for i, p in enumerate(parts):
+        last = i == len(parts) - 1
+        if last and not strict_last:
+            m = lib.entity["head"].match(p)
+            if not m or lib.entity["not"].search(m.group()):
+                return names if len(names) >= 1 else []
+            names.append(m.group())
+        elif _is_name(lib, p):
+            names.append(p)
+        else:
+            return []
+    return names
+
+
+def _adjacent_entity(lib: Library, s: str, lo: int, pos: int, listy: bool) -> str | None:
+    left = s[lo:pos]
+    m = lib.entity["before"].search(left)
+    if not m:
+        return None
+    name = _strip_lead(lib, m.group("ent"))
+    if len(name) < 2 or lib.entity["not"].search(name):
+        return None
+    if lib.entity["name"].match(name):
+        return name
+    # after `…的单位是:` any name right after a list separator counts
+    if listy and name == m.group("ent") and s[lo + m.start() - 1:lo + m.start()] in ("：", ":", "、"):
+        return name
+    return None
+
+
+def _subject(lib: Library, s: str, seg_start: int, pos: int) -> str | None:
+    seg = _strip_lead(lib, s[seg_start:pos])
+    m = lib.entity["head"].match(seg)
+    if not m:
+        return None
+    name = m.group()
+    rest = seg[m.end():m.end() + 1]
+    if not rest or not regex.match(r"\p{Han}", rest):
+        return None
+    if len(name) < 3 or lib.entity["not"].search(name) or lib.entity["not_subject"].search(name) \
+            or name[-1] in "区县市省":
+        return None
+    return name
+
+
+def _channel(lib: Library, text: str) -> str | None:
+    for r in lib.channels:
+        if r.pattern.search(text):
+            return r.channel
+    return None
+
+
+# ---------------------------------------------------------------------------- one block
+
+def _extract_block(lib: Library, s: str, heading: str | None, channel_carry: str):
+    tokens = _tokens(lib, s)
+    excl = set()
+    for a, b in _excluded(lib, s):
+        excl.update(range(a, b))
+    events = _events(lib, s)
+    event_ends = [e.end for e in events]
+    words = lib.words
+    sentences = Marks(words["sentence_end"], s)
+    clauses = Marks(words["clause_end"], s)
+    segments = Marks(words["segment_start"], s)
+    markers = Marks(words["list_marker"], s)
+    out: list[dict] = []
+    pending: dict | None = None      # 分别: names still to pair with the next numbers
+    prev_tok_end = -1
+    prev_fig: dict | None = None
+
+    for t in tokens:
+        if t.cls not in FIGURE_CLASSES or t.start in excl:
+            prev_tok_end = t.tok_end
+            continue
+        sent_start = sentences.last_end(0, t.tok_start)
+        clause_start = clauses.last_end(sent_start, t.tok_start)
+        lo = max(sent_start, t.tok_start - WINDOW)
+
+        # 2. nearest keyword whose gap fits
+        best = None
+        for i in range(bisect_right(event_ends, t.tok_start) - 1, -1, -1):
+            e = events[i]
+            if e.end < lo:
+                break
+            if best is not None and e.end < best.end:
+                break
+            r = e.rule
+            if t.cls not in r.units:
+                continue
+            if not r.gap.match(s, e.end, t.tok_start):
+                continue
+            if r.after is not None and not r.after.match(s, t.tok_end):
+                continue
+            if best is None or (e.start, r.order) < (best.start, best.rule.order):
+                best = e
+        listy = markers.any_within(sent_start, t.tok_start)
+        names: list[str] = []
+        metric_rule: Rule | None = None
+        pattern_id = None
+        respectively = False
+        if best is not None:
+            metric_rule = best.rule
+            pattern_id = best.rule.id
+            ent = _adjacent_entity(lib, s, best.end, t.tok_start, listy)
+            if ent:
+                names = [ent]
+            else:
+                kw_clause = clauses.last_end(sent_start, best.start)
+                pre = s[kw_clause:best.start]
+                respectively = "分别" in pre or "分别" in s[best.end:t.tok_start]
+                names = _name_list(lib, pre, strict_last=True) if pre.strip() else []
+                if not names and not _strip_lead(lib, pre).strip() and kw_clause > sent_start:
+                    prev_clause = clauses.last_end(sent_start, kw_clause - 1)
+                    names = _name_list(lib, s[prev_clause:kw_clause - 1], strict_last=True)
+                if len(names) == 1 and (names[0][-1] in "区县市省" or lib.entity["not_subject"].search(names[0])):
+                    names = []   # `红寺堡区总办件量…`: a lone division before the keyword is the reporting body
+                if not names:
+                    seg = segments.last_end(sent_start, best.start)
+                    subj = _subject(lib, s, seg, best.end)
+                    names = [subj] if subj else []
+        else:
+            joined = prev_tok_end >= 0 and words["joiner"].match(s, prev_tok_end, t.tok_start) is not None
+            if pending and joined and pending["names"] and pending["sent"] == sent_start:
+                names = [pending["names"].pop(0)]
+                metric_rule = pending["rule"]
+                pattern_id = pending["pattern"]
+            else:
+                ctx = _context(events, event_ends, sent_start, t)
+                if ctx is not None:
+                    if words["respectively"].search(s, clause_start, t.tok_start):
+                        names = _list_before(lib, s, clauses, sent_start, clause_start)
+                        if names:
+                            respectively = True
+                    else:
+                        ent = _adjacent_entity(lib, s, clause_start, t.tok_start, listy)
+                        names = [ent] if ent else []
+                    if names:
+                        metric_rule = ctx.rule
+                        pattern_id = ctx.rule.id + "/item"
+        if metric_rule is None:
+            prev_tok_end = t.tok_end
+            continue
+
+        # the figure(s)
+        metric = metric_rule.metric
+        value = t.value * metric_rule.sign
+        category = None
+        if best is not None and "cat" in best.rule.trigger.groupindex:
+            category = _fold_category(best.match.group("cat"))
+        elif metric_rule.category:
+            category = metric_rule.category
+        clause_end = clauses.next_start(t.tok_end, len(s))
+        channel = (_channel(lib, s[sent_start:t.tok_end]) or (heading and _channel(lib, heading))
+                   or channel_carry)
+        channel_carry = channel
+        base = {
+            "metric": metric, "value": value, "unit": t.unit, "category": category, "entity": None,
+            "channel": channel, "approx": t.approx, "section": heading,
+            "text": s[clause_start:clause_end].strip(), "start": t.start, "end": t.end,
+            "pattern": pattern_id,
+        }
+        # share right after a category count / an entity's count inherits them
+        if metric == "share" and prev_fig is not None and prev_fig["_sent"] == sent_start \
+                and t.tok_start - prev_fig["_tok_end"] <= 12:
+            if prev_fig["metric"] == "category_count":
+                base["metric"] = "category_share"
+                base["category"] = prev_fig["category"]
+            if not names and prev_fig["entity"]:
+                names = [prev_fig["entity"]]
+        if respectively and len(names) > 1:
+            pending = {"names": names[1:], "rule": metric_rule, "pattern": pattern_id, "sent": sent_start}
+            names = names[:1]
+        elif best is not None:
+            pending = None
+        for name in names or [None]:
+            row = dict(base, entity=name)
+            row["_sent"] = sent_start
+            row["_tok_end"] = t.tok_end
+            out.append(row)
+        prev_fig = out[-1]
+        prev_tok_end = t.tok_end
+
+    for r in out:
+        del r["_sent"], r["_tok_end"]
+    return out, channel_carry
+
+
+def _context(events: list[Event], event_ends: list[int], sent_start: int, t: Token) -> Event | None:
+    """The nearest keyword earlier in the sentence whose rule admits the token's unit."""
+    best = None
+    for i in range(bisect_right(event_ends, t.tok_start) - 1, -1, -1):
+        e = events[i]
+        if e.start < sent_start:
+            break
+        if best is not None and e.end < best.end:
+            break
+        if not e.rule.context or t.cls not in e.rule.units or t.cls == "bare":
+            continue
+        if best is None or (e.start, e.rule.order) < (best.start, best.rule.order):
+            best = e
+    return best
+
+
+def _list_before(lib: Library, s: str, clauses: Marks, sent_start: int, clause_start: int) -> list[str]:
+    """The nearest `A、B…` list of names (two or more) in the clauses before `clause_start`."""
+    end = clause_start - 1
+    for _ in range(8):
+        if end <= sent_start:
+            break
+        start = clauses.last_end(sent_start, end)
+        names = _name_list(lib, s[start:end], strict_last=False)
+        if len(names) >= 2:
+            return names
+        end = start - 1
     return []

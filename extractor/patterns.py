@@ -1,0 +1,207 @@
+"""Pattern library engine: loads the TOML rules in `patterns/`, expands `{piece}` references
+from `patterns/pieces.toml`, compiles everything once with `regex`, and exposes the rules
+(and their examples) to the figures stage and to the tests.
+
+Rule files hold data only. Kinds of entries:
+
+* `[[rule]]` — a metric phrasing: `trigger` (the keyword, a regex fragment), `gap` (what may
+  stand between keyword and number), `units` (unit classes the number may carry), `metric`,
+  optional `sign`, `category`, `after` (regex the text right after the number must match).
+* `[[exclude]]` — a `pattern` with a `(?P<x>…)` group: a number starting inside `x` is not a
+  figure (dates, phone numbers, thresholds…).
+* `[[channel]]` — a `pattern` that, found in a sentence or heading, sets the channel.
+
+Every entry carries `examples` and `negatives`; `check_rule` runs them (the test suite calls it
+for every entry, so a rule that fails its own examples fails the build).
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+PIECE_REF = regex.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+
+def patterns_dir() -> Path:
+    env = os.environ.get("EXTRACTOR_PATTERNS")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "patterns"
+
+
+@dataclass
+class Rule:
+    id: str
+    kind: str  # metric | exclude | channel
+    file: str
+    order: int
+    metric: str | None = None
+    trigger: regex.Pattern | None = None
+    gap: regex.Pattern | None = None
+    units: frozenset = frozenset()
+    after: regex.Pattern | None = None
+    sign: float = 1.0
+    category: str | None = None
+    channel: str | None = None
+    pattern: regex.Pattern | None = None
+    context: bool = True
+    examples: list = field(default_factory=list)
+    negatives: list = field(default_factory=list)
+
+
+@dataclass
+class Library:
+    pieces: dict[str, str]
+    units: dict[str, str]            # unit text -> unit class
+    rules: list[Rule]                # metric rules, in priority order
+    excludes: list[Rule]
+    channels: list[Rule]
+    token: regex.Pattern             # number + unit
+    trigger_any: regex.Pattern       # prefilter: any rule's trigger
+    exclude_any: regex.Pattern | None
+    entity: dict[str, regex.Pattern]
+    words: dict[str, regex.Pattern]  # other named fragments used by the figures stage
+
+    @property
+    def all_entries(self) -> list[Rule]:
+        return self.rules + self.excludes + self.channels
+
+
+def expand(fragment: str, pieces: dict[str, str], _depth: int = 0) -> str:
+    """Replaces `{name}` by the piece `name` (recursively); unknown names are an error."""
+    if _depth > 10:
+        raise ValueError(f"piece nesting too deep in {fragment!r}")
+
+    def sub(m):
+        name = m.group(1)
+        if name not in pieces:
+            raise KeyError(f"unknown piece {{{name}}}")
+        return "(?:" + expand(pieces[name], pieces, _depth + 1) + ")"
+
+    return PIECE_REF.sub(sub, fragment)
+
+
+def _compile(fragment: str, pieces: dict[str, str]) -> regex.Pattern:
+    return regex.compile(expand(fragment, pieces), regex.V0)
+
+
+def load_library(path: str | os.PathLike | None = None) -> Library:
+    return _load(str(Path(path) if path else patterns_dir()))
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Library:
+    root = Path(path)
+    with open(root / "pieces.toml", "rb") as f:
+        base = tomllib.load(f)
+    pieces: dict[str, str] = dict(base.get("pieces", {}))
+    units: dict[str, str] = {}
+    for cls, names in base.get("unit_classes", {}).items():
+        for n in names:
+            units[n] = cls
+    rules, excludes, channels = [], [], []
+    order = 0
+    for file in sorted(root.glob("*.toml")):
+        if file.name == "pieces.toml":
+            continue
+        with open(file, "rb") as f:
+            data = tomllib.load(f)
+        for kind, key in (("metric", "rule"), ("exclude", "exclude"), ("channel", "channel")):
+            for entry in data.get(key, []):
+                order += 1
+                r = Rule(id=entry["id"], kind=kind, file=file.name, order=entry.get("priority", 0) * 10000 + order,
+                         examples=list(entry.get("examples", [])), negatives=list(entry.get("negatives", [])))
+                if kind == "metric":
+                    r.metric = entry["metric"]
+                    r.trigger = _compile(entry["trigger"], pieces)
+                    r.gap = _compile("(?:" + entry.get("gap", "{gap}") + r")\Z", pieces)
+                    r.units = frozenset(entry.get("units", ["count"]))
+                    r.after = _compile(entry["after"], pieces) if entry.get("after") else None
+                    r.sign = float(entry.get("sign", 1))
+                    r.category = entry.get("category")
+                    r.context = bool(entry.get("context", True))
+                    rules.append(r)
+                elif kind == "exclude":
+                    r.pattern = _compile(entry["pattern"], pieces)
+                    if "x" not in r.pattern.groupindex:
+                        raise ValueError(f"exclude {r.id}: pattern needs a (?P<x>…) group")
+                    excludes.append(r)
+                else:
+                    r.channel = entry["channel"]
+                    r.pattern = _compile(entry["pattern"], pieces)
+                    channels.append(r)
+    ids = [r.id for r in rules + excludes + channels]
+    dupes = {i for i in ids if ids.count(i) > 1}
+    if dupes:
+        raise ValueError(f"duplicate rule ids: {sorted(dupes)}")
+    rules.sort(key=lambda r: r.order)
+    token = _compile(pieces["token"], pieces)
+    trigger_any = regex.compile("|".join(f"(?:{r.trigger.pattern})" for r in rules))
+    exclude_any = None
+    if excludes:
+        # one pass for all exclusions: each branch keeps its own x group (duplicate names are fine in `regex`)
+        exclude_any = regex.compile("|".join(f"(?:{r.pattern.pattern})" for r in excludes))
+    entity = {name[len("entity_"):]: _compile(frag, pieces) for name, frag in base.get("entity", {}).items()}
+    words = {name: _compile(frag, pieces) for name, frag in base.get("words", {}).items()}
+    return Library(pieces, units, rules, excludes, channels, token, trigger_any, exclude_any, entity, words)
+
+
+# ---------------------------------------------------------------- examples
+
+def _matches(fig: dict, ex: dict, rule: Rule) -> bool:
+    if fig["pattern"] != rule.id and rule.kind == "metric":
+        return False
+    if fig["metric"] != ex.get("metric", rule.metric):
+        return False
+    if abs(fig["value"] - float(ex["value"])) > 1e-6 * max(1.0, abs(float(ex["value"]))):
+        return False
+    if "unit" in ex and fig["unit"] != ex["unit"]:
+        return False
+    if fig["category"] != ex.get("category"):
+        return False
+    if fig["entity"] != ex.get("entity"):
+        return False
+    if "approx" in ex and fig["approx"] != ex["approx"]:
+        return False
+    return True
+
+
+def check_rule(rule: Rule, run) -> list[str]:
+    """Runs one rule's examples through `run(text) -> figures`; returns the failures."""
+    problems = []
+    if not rule.examples:
+        problems.append(f"{rule.id}: no positive example")
+    if not rule.negatives:
+        problems.append(f"{rule.id}: no negative example")
+    if rule.kind == "metric":
+        for ex in rule.examples:
+            figs = run(ex["text"])
+            if not any(_matches(f, ex, rule) for f in figs):
+                got = [(f["pattern"], f["metric"], f["value"], f["unit"], f["category"], f["entity"]) for f in figs]
+                problems.append(f"{rule.id}: example {ex} not produced; got {got}")
+        for text in rule.negatives:
+            figs = [f for f in run(text) if f["pattern"] == rule.id]
+            if figs:
+                problems.append(f"{rule.id}: negative {text!r} produced {[(f['metric'], f['value']) for f in figs]}")
+    elif rule.kind == "exclude":
+        for ex in rule.examples:
+            m = rule.pattern.search(ex["text"])
+            if not m:
+                problems.append(f"{rule.id}: example {ex['text']!r} does not match")
+            figs = run(ex["text"])
+            if any(abs(f["value"] - float(ex["value"])) < 1e-9 for f in figs):
+                problems.append(f"{rule.id}: {ex['text']!r} still yields a figure {ex['value']}")
+        for text in rule.negatives:
+            if rule.pattern.search(text):
+                problems.append(f"{rule.id}: negative {text!r} matches")
+    else:
+        for ex in rule.examples:
+            if not rule.pattern.search(ex["text"]):
+                problems.append(f"{rule.id}: example {ex['text']!r} does not match")
+        for text in rule.negatives:
+            if rule.pattern.search(text):
+                problems.append(f"{rule.id}: negative {text!r} matches")
+    return problems

@@ -1,0 +1,163 @@
+"""Figures stage end to end on real circulars from corpus/, plus phrasing-level checks."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from conftest import CORPUS, founding
+from extractor.figures import extract_figures, extract_text
+from extractor.pipeline import load
+
+KEYS = {"metric", "value", "unit", "category", "entity", "channel", "approx", "section", "text",
+        "start", "end", "pattern", "raw_start", "raw_end"}
+
+
+def figs_of(path):
+    doc = load(path)
+    return doc, extract_figures(doc)
+
+
+def find(figs, metric, value, entity=None, category=None):
+    return [f for f in figs if f["metric"] == metric and abs(f["value"] - value) < 1e-6
+            and f["entity"] == entity and (category is None or f["category"] == category)]
+
+
+@pytest.fixture(scope="module")
+def f000():
+    return figs_of(founding("000"))
+
+
+def test_rows_have_the_contract_keys(f000):
+    _, figs = f000
+    assert figs
+    for f in figs:
+        assert set(f) == KEYS
+
+
+def test_000_headline_figures(f000):
+    _, figs = f000
+    assert find(figs, "volume", 1416)[0]["channel"] == "hotline"
+    assert find(figs, "volume", 47)[0]["channel"] == "supervision"
+    assert find(figs, "completion_rate", 100)
+    assert find(figs, "response_rate", 65.91)
+    assert find(figs, "submitted", 296)[0]["channel"] == "website"
+    assert find(figs, "adopted", 137)
+    assert find(figs, "adoption_rate", 46)
+    assert find(figs, "submitted", 0, entity="区自然资源和林业局")
+
+
+def test_000_one_figure_per_entity_of_a_list(f000):
+    _, figs = f000
+    twos = [f["entity"] for f in figs if f["metric"] == "submitted" and f["value"] == 2]
+    assert twos == ["区发展改革和工业信息化局", "区文体旅游科技局", "区医疗保障局"]
+
+
+def test_000_offsets_point_at_the_number(f000):
+    doc, figs = f000
+    for f in figs:
+        assert doc.text[f["start"]:f["end"]].replace(",", "").rstrip("万亿") in (f"{abs(f['value']):g}", f"{abs(f['value']):.2f}", str(abs(f["value"])), f"{abs(f['value']):.1f}") \
+            or doc.text[f["start"]:f["end"]].endswith(("万", "亿"))
+        assert doc.text[f["start"]:f["end"]] in f["text"]
+
+
+def test_000_not_figures(f000):
+    _, figs = f000
+    values = {f["value"] for f in figs}
+    assert 3000 not in values            # the price of one gym card
+    assert 2013 not in values and 2023 not in values   # years
+    assert 12345 not in values and 710 not in values   # channel names
+    assert 3 not in values               # how often one ticket was extended
+    assert not find(figs, "volume", 2)   # `2个方面`
+
+
+def test_000_nothing_from_tables(f000):
+    doc, figs = f000
+    tables = [b for b in doc.blocks if b.kind == "table"]
+    assert tables
+    for f in figs:
+        assert not any(b.start <= f["start"] < b.end for b in tables)
+
+
+def test_000_sections(f000):
+    _, figs = f000
+    assert find(figs, "volume", 1416)[0]["section"].startswith("(二)")
+    assert find(figs, "submitted", 296)[0]["section"].startswith("(三)")
+
+
+def test_001_list_after_unit_names():
+    _, figs = figs_of(founding("001"))
+    assert find(figs, "overdue", 45, entity="红寺堡镇")
+    assert find(figs, "share", 24.1, entity="红寺堡镇")
+    assert find(figs, "overdue", 27, entity="移动公司")
+    assert find(figs, "satisfaction_rate", 16, entity="供暖公司")
+    assert not any(f["value"] == 85 for f in figs)     # 满意率低于85%的单位: a threshold
+    assert find(figs, "category_count", 2026, category="求助")
+    assert find(figs, "category_share", 45.8, category="求助")
+    assert find(figs, "volume", 5876, entity="税务局")[0]["channel"] == "gov_service"
+    doc = load(founding("001"))
+    at = doc.text.index("22个部门")
+    assert not any(f["start"] == at for f in figs)       # 22个部门: a count of units
+
+
+def test_003_traditional_source_offsets_map_to_raw():
+    doc, figs = figs_of(founding("003"))
+    assert doc.script != "hans"
+    f = find(figs, "submitted", 362)[0]
+    raw = unicodedata.normalize("NFKC", doc.raw[f["raw_start"]:f["raw_end"]])
+    assert raw == "362"
+    assert find(figs, "submitted", 11, entity="区应急管理局")
+
+
+def test_d001_points_phone_and_threshold():
+    doc, figs = figs_of(CORPUS / "d001.txt")
+    assert find(figs, "volume", 1287)
+    assert find(figs, "satisfaction_rate", 91.6)
+    points = [f for f in figs if f["value"] == 2.3]
+    assert points and all(f["unit"] != "%" and f["metric"] == "change_rate" for f in points)
+    assert not any(f["value"] in (85, 2024051300871, 1200, 24) for f in figs)
+    for phrase in ("17个单位", "不足30%", "0772"):
+        if phrase in doc.text:
+            at = doc.text.index(phrase)
+            assert not any(f["start"] == at or f["start"] == at + 2 for f in figs), phrase
+    assert find(figs, "overdue", 21, entity="南川西路街道办事处")
+    assert find(figs, "submitted", 0, entity="区审计局")
+
+
+def test_d002_change_signs_and_respectively():
+    _, figs = figs_of(CORPUS / "d002.txt")
+    assert find(figs, "change_rate", 8.4)
+    assert find(figs, "change_rate", -2.1)
+    assert find(figs, "satisfaction_rate", 90.3, entity="静兰街道")
+    assert not any(f["value"] in (2861523, 772, 13) for f in figs)
+
+
+def test_d005_wan_multiplies():
+    _, figs = figs_of(CORPUS / "d005.txt")
+    f = find(figs, "volume", 1864200)[0]
+    assert f["unit"] == "件"
+    calls = find(figs, "calls", 1620000)[0]
+    assert calls["approx"] is True and calls["unit"] == "人次"
+    assert find(figs, "category_count", 249300, category="投诉举报")
+    assert not any(f["value"] in (95, 94) for f in figs)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("本月共受理工单1,096件,办结1,071件。", [("volume", 1096.0, None), ("completed", 1071.0, None)]),
+    ("超期较多的单位是：大沥镇96宗、桂城街道88宗。", [("overdue", 96.0, "大沥镇"), ("overdue", 88.0, "桂城街道")]),
+    ("县住房和城乡建设局、湄江街道工单量较大，分别为187件、164件。",
+     [("volume", 187.0, "县住房和城乡建设局"), ("volume", 164.0, "湄江街道")]),
+    ("逾期办理11件，主要涉及县住房和城乡建设局(4件)、上派镇(3件)。",
+     [("overdue", 11.0, None), ("overdue", 4.0, "县住房和城乡建设局"), ("overdue", 3.0, "上派镇")]),
+    ("2024年5月9日，区热线办联系电话：0772-2861523。", []),
+    ("湄府办通〔2024〕17号", []),
+    ("另有17个单位采发率不足30%，全区共2个方面问题。", []),
+])
+def test_phrasings(text, expected):
+    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(text)]
+    assert got == expected
+
+
+def test_bad_text_does_not_raise():
+    assert extract_text("") == []
+    assert isinstance(extract_text("%%%,,,、、、1.1.1.万万亿"), list)

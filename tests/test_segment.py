@@ -1,0 +1,45 @@
+"""Segmenter: headings, run-on headings split at the first stop, tables, annexes, signature."""
+from __future__ import annotations
+
+from conftest import founding
+from extractor.model import Document
+from extractor.pipeline import load
+from extractor.segment import section_of, segment
+
+
+def seg(text: str) -> Document:
+    doc = Document(source_path="t", source_format="txt", doc_id="", raw=text, text=text)
+    return segment(doc)
+
+
+def kinds(doc):
+    return [(b.kind, doc.text[b.start:b.end]) for b in doc.blocks]
+
+
+def test_run_on_heading_is_split_at_first_stop():
+    doc = seg("(一)热线运行情况。本月受理工单100件。")
+    assert kinds(doc) == [("heading", "(一)热线运行情况。"), ("paragraph", "本月受理工单100件。")]
+    assert section_of(doc, doc.text.index("100")) == "(一)热线运行情况。"
+
+
+def test_heading_levels():
+    doc = seg("一、总体情况\n(二)办理时效\n3.典型问题\n(4)其他")
+    assert [(b.kind, b.level) for b in doc.blocks] == [("heading", 1), ("heading", 2), ("heading", 3), ("heading", 4)]
+
+
+def test_decimal_is_not_a_heading():
+    doc = seg("3.5亩蔬菜大棚被占用")
+    assert doc.blocks[0].kind == "paragraph"
+
+
+def test_signature_annex_and_table():
+    doc = seg("正文。\n附件：统计表\n| 单位 | 件数 |\n| 甲镇 | 3 |\n城中区人民政府办公室\n2023年11月17日")
+    ks = [b.kind for b in doc.blocks]
+    assert ks == ["paragraph", "annex", "table", "signature"]
+
+
+def test_sections_of_a_founding_circular():
+    doc = load(founding("000"))
+    at = doc.text.index("1416")
+    assert section_of(doc, at).startswith("(二)")
+    assert section_of(doc, 0) is None
