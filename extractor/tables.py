@@ -168,8 +168,8 @@ def build(grid: Grid) -> Table | None:
             grid.annex = grid.annex or regex.sub(r"\s+", "", am.group(1))
             if am.group(2):
                 title = am.group(2)
-        else:
-            title = text
+        elif title is None or len(text) > len(title):
+            title = text  # a caption row in the table; a short one (统计) does not replace the line above
         rows.pop(0)
     while rows and _single_text(rows[-1]) is not None and NOTE.match(_single_text(rows[-1]) or ""):
         note = note or _single_text(rows[-1])
