@@ -783,12 +783,28 @@ def _norm_cell(s: str) -> str:
     return normalise_text(s) if s else s
 
 
+def _rendered_rows(region: str, rows: list[list[str]]) -> list[list[str]] | None:
+    """The cells as the normalised text has them, when the reader wrote the table there as
+    `a | b | c |` lines (html, docx): normalised in context, like the rest of the document (a
+    lone cell is too short to tell traditional script from simplified)."""
+    lines = [l for l in region.split("\n") if l.strip()]
+    if len(lines) != len(rows):
+        return None
+    out = []
+    for line, row in zip(lines, rows):
+        cells = [c.strip() for c in line.rstrip().removesuffix("|").split(" | ")]
+        if len(cells) != len(row):
+            return None
+        out.append(cells)
+    return out
+
+
 def source_grids(doc: Document) -> list[Grid]:
     layout = {"html": "html", "docx": "docx", "pdf": "pdf", "doc": "docx"}.get(doc.source_format, doc.source_format)
     out = []
     for st in doc.source_tables:
         start, end = doc.to_text(st.start), doc.to_text(st.end)
-        rows = [[_norm_cell(c or "") for c in r] for r in st.rows]
+        rows = _rendered_rows(doc.text[start:end], st.rows) or [[_norm_cell(c or "") for c in r] for r in st.rows]
         out.append(Grid(rows, layout, start, max(start, end - 1 if end > start and doc.text[end - 1:end] == "\n" else end),
                         expanded=True))
     return out

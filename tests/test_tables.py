@@ -408,3 +408,15 @@ def test_pipe_cells_header_with_two_groups():
     assert tables[0]["columns"] == ["序号", "单位", "督办事项/交办(项)", "督办事项/按期办结(项)", "12345热线/受理(件)",
                                     "12345热线/办结(件)", "12345热线/满意率"]
     assert cell(cells, "鱼泉街道", "12345热线/受理(件)")["value"] == 71
+
+
+def test_html_cells_are_normalised_like_the_text_around_them(tmp_path):
+    html = """<html><body><p>各鄉鎮辦理情況如下，請各單位認真對照檢查，進一步提高辦理質量。</p><p>附件</p><p>各鄉鎮辦理情況統計表</p><table>
+    <tr><td>單位</td><td>受理(件)</td><td>辦結率</td></tr>
+    <tr><td>甲鎮</td><td>10</td><td>90%</td></tr><tr><td>乙鄉</td><td>20</td><td>95%</td></tr></table></body></html>"""
+    path = tmp_path / "hant.html"
+    path.write_text(html, encoding="utf-8")
+    tables, cells = tables_of(path)
+    assert tables[0]["title"] == "各乡镇办理情况统计表"
+    assert {c["row_label"] for c in cells} == {"甲镇", "乙乡"}
+    assert {c["column"] for c in cells} == {"受理(件)", "办结率"}
