@@ -420,3 +420,35 @@ def test_html_cells_are_normalised_like_the_text_around_them(tmp_path):
     assert tables[0]["title"] == "各乡镇办理情况统计表"
     assert {c["row_label"] for c in cells} == {"甲镇", "乙乡"}
     assert {c["column"] for c in cells} == {"受理(件)", "办结率"}
+
+
+def test_three_line_pdf_table(tmp_path):
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "three.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 800, "本月共受理群众诉求320件，办结312件，办结率97.5%。")
+    c.drawString(72, 760, "附件")
+    c.drawString(150, 740, "各街道工单办理情况统计表")
+    rows = [["序号", "街道", "受理(件)", "办结(件)", "办结率"], ["1", "东城街道", "120", "118", "98.33%"],
+            ["2", "西城街道", "95", "90", "94.74%"], ["3", "南城街道", "60", "60", "100%"],
+            ["4", "北城街道", "45", "44", "97.78%"], ["", "合计", "320", "312", "97.5%"]]
+    y = 710
+    c.line(72, y + 16, 522, y + 16)
+    for i, r in enumerate(rows):
+        for j, v in enumerate(r):
+            c.drawString(72 + j * 90, y, v)
+        if i == 0:
+            c.line(72, y - 6, 522, y - 6)
+        y -= 20
+    c.line(72, y + 14, 522, y + 14)
+    c.save()
+    tables, cells = tables_of(path)
+    assert shapes(tables) == [(5, 5)]
+    assert (tables[0]["title"], tables[0]["annex"]) == ("各街道工单办理情况统计表", "附件")
+    assert cell(cells, "合计", "办结(件)")["value"] == 312 and cell(cells, "合计", "办结(件)")["is_total"]

@@ -2,10 +2,11 @@
 
 pdfplumber is slow, so it only looks at pages whose pypdfium2 text looks like a table (many
 lines carrying two or more numbers, or many short number-only lines). Ruled tables are
-found from their lines and rectangles; on a tabular page with no rules the text-alignment
-strategy is tried and kept only when it yields a regular grid with numbers in it.
-Merged cells are expanded from the cell boxes (the text repeated over the span); a table
-that goes on over a page break without repeating its header is joined to the one before.
+found from their lines and rectangles; on a tabular page with none (no rules, or only the
+three of a 三线表) the words' alignment is used: a run of lines with numbers, columns at the
+gaps no word crosses, the short lines above as header. Merged cells are expanded from the
+cell boxes (the text repeated over the span); a table that goes on over a page break, with
+its header repeated or not, is joined to the one before.
 Each table is located in `doc.raw` by finding its cells, in order, in the page text.
 """
 from __future__ import annotations
@@ -103,17 +104,91 @@ def _page_tables(page) -> list[tuple[list[list[str]], bool, bool]]:
         if _plausible(rows):
             out.append((rows, *_edges(page, t.bbox)))
     if not out:
-        try:
-            tables = page.find_tables({"vertical_strategy": "text", "horizontal_strategy": "text",
-                                       "snap_tolerance": 3, "join_tolerance": 3, "min_words_vertical": 3,
-                                       "min_words_horizontal": 2, "text_x_tolerance": 2})
-        except Exception:
-            tables = []
-        for t in tables:
-            rows = _trim(_expand(page, t))
-            if _plausible(rows, strict=True):
-                out.append((rows, *_edges(page, t.bbox)))
+        for rows, bbox in _aligned_tables(page):
+            out.append((rows, *_edges(page, bbox)))
     return out
+
+
+def _aligned_tables(page) -> list[tuple[list[list[str]], tuple]]:
+    """Unruled tables (no rules, or only the three rules of a 三线表) from the words' alignment.
+
+    Lines with two or more numbers in a run of three or more make the body; the columns are
+    the gaps that no word of the body crosses; the header is the short lines just above."""
+    try:
+        words = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False)
+    except Exception:
+        return []
+    lines: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - w["top"]) <= 2.5:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+    is_data = []
+    for l in lines:
+        nums = sum(1 for w in l if NUMERIC_CELL.match(w["text"]))
+        is_data.append(len(l) >= 3 and nums >= 2 and nums * 5 >= len(l) * 2)
+    out = []
+    i = 0
+    while i < len(lines):
+        if not is_data[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and is_data[j]:
+            j += 1
+        if j - i >= 3:
+            table = _aligned_table(lines, i, j)
+            if table is not None:
+                out.append(table)
+        i = j
+    return out
+
+
+def _aligned_table(lines: list[list[dict]], i: int, j: int) -> tuple[list[list[str]], tuple] | None:
+    body = lines[i:j]
+    spans = sorted((w["x0"], w["x1"]) for l in body for w in l)
+    covered: list[list[float]] = []
+    for x0, x1 in spans:
+        if covered and x0 <= covered[-1][1] + 3.0:
+            covered[-1][1] = max(covered[-1][1], x1)
+        else:
+            covered.append([x0, x1])
+    if len(covered) < 3:
+        return None
+    cuts = [(a[1] + b[0]) / 2 for a, b in zip(covered, covered[1:])]
+    # header: the lines just above, close to each other, none of them running text
+    head_from = i
+    height = max(1.0, body[0][0]["bottom"] - body[0][0]["top"])
+    while head_from > 0 and i - head_from < 3:
+        above = lines[head_from - 1]
+        gap = lines[head_from][0]["top"] - above[0]["bottom"]
+        text = "".join(w["text"] for w in above)
+        if gap > 2.5 * height or len(above) < 2 and len(text) > 6 or _crosses(above, cuts) > 1:
+            break
+        head_from -= 1
+    rows = []
+    for line in lines[head_from:j]:
+        row = [""] * (len(cuts) + 1)
+        for w in line:
+            k = sum(1 for c in cuts if (w["x0"] + w["x1"]) / 2 > c)
+            row[k] = (row[k] + (" " if row[k] and not _cjk(row[k][-1]) else "") + w["text"]).strip()
+        rows.append(row)
+    if head_from == i:
+        return None  # no header: nothing to name the columns
+    x0 = min(w["x0"] for l in lines[head_from:j] for w in l)
+    x1 = max(w["x1"] for l in lines[head_from:j] for w in l)
+    return rows, (x0, lines[head_from][0]["top"], x1, lines[j - 1][0]["bottom"])
+
+
+def _crosses(line: list[dict], cuts: list[float]) -> int:
+    return sum(1 for w in line for c in cuts if w["x0"] < c < w["x1"])
+
+
+def _cjk(ch: str) -> bool:
+    return ord(ch) > 0x2E80
 
 
 def _edges(page, bbox) -> tuple[bool, bool]:
@@ -171,26 +246,12 @@ def _expand(page, table) -> list[list[str]]:
     return [r for r in grid if any(c.strip() for c in r)]
 
 
-def _trim(rows: list[list[str]]) -> list[list[str]]:
-    if not rows:
-        return rows
-    keep = [j for j in range(len(rows[0])) if any(r[j].strip() for r in rows)]
-    return [[r[j] for j in keep] for r in rows]
-
-
 def _is_data_row(row: list[str]) -> bool:
     return any(NUMERIC_CELL.match(c.strip().replace(" ", "")) for c in row if c)
 
 
-def _plausible(rows: list[list[str]], strict: bool = False) -> bool:
-    if len(rows) < 2 or not rows[0] or len(rows[0]) < 2:
-        return False
-    numeric = sum(1 for r in rows for c in r if NUMERIC_CELL.match(c.strip().replace(" ", "")))
-    total = sum(1 for r in rows for c in r if c.strip())
-    if not strict:
-        return numeric >= 1
-    data_rows = sum(1 for r in rows if _is_data_row(r))
-    return len(rows) >= 3 and len(rows[0]) >= 3 and data_rows >= 3 and numeric >= 0.3 * total
+def _plausible(rows: list[list[str]]) -> bool:
+    return len(rows) >= 2 and len(rows[0]) >= 2 and any(_is_data_row(r) for r in rows)
 
 
 def _header_rows(rows: list[list[str]]) -> int:
