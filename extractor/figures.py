@@ -26,11 +26,12 @@ from .model import Document
 from .patterns import Library, Rule, load_library
 
 CATEGORY_SYNONYMS = {"其它": "其他", "意见建议": "建议", "求决": "求助", "揭发控告": "举报", "感谢": "表扬"}
-MULT = {"万": Decimal(10000), "亿": Decimal(100000000)}
-FIGURE_CLASSES = {"count", "calls", "pct", "points", "score", "rank", "bare"}
+MULT = {"千": Decimal(1000), "万": Decimal(10000), "亿": Decimal(100000000)}
+FIGURE_CLASSES = {"count", "calls", "ge", "pct", "points", "score", "rank", "bare"}
 WINDOW = 48          # how far left of a number a keyword may stand
 _DIGIT = regex.compile(r"\d")
 _BARE_STOP = regex.compile(r"[\d.]")
+_HAN = regex.compile(r"\p{Han}")
 
 
 @dataclass
@@ -108,23 +109,14 @@ def _tokens(lib: Library, s: str) -> list[Token]:
 
 
 def _excluded(lib: Library, s: str) -> list[tuple[int, int]]:
-    if lib.exclude_any is None:
-        return []
-    return [m.span("x") for m in lib.exclude_any.finditer(s, overlapped=True)]
+    # one scan per exclusion: single patterns with literal prefixes scan far faster in
+    # `regex` than one alternation of them all
+    return [m.span("x") for r in lib.excludes for m in r.pattern.finditer(s)]
 
 
 def _events(lib: Library, s: str) -> list[Event]:
-    events = []
-    seen = set()
-    for m in lib.trigger_any.finditer(s, overlapped=True):
-        p = m.start()
-        if p in seen:
-            continue
-        seen.add(p)
-        for rule in lib.rules:
-            t = rule.trigger.match(s, p)
-            if t and t.end() > p:
-                events.append(Event(p, t.end(), rule, t))
+    events = [Event(m.start(), m.end(), rule, m) for rule in lib.rules
+              for m in rule.trigger.finditer(s) if m.end() > m.start()]
     events.sort(key=lambda e: e.end)
     return events
 
@@ -180,7 +172,7 @@ def _name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
         pass
     else:
         text = lib.entity["tail"].sub("", text)
-    parts = [p.strip() for p in regex.split(r"[、]", text)]
+    parts = [p.strip() for p in text.split("、")]
     if not parts or not parts[0]:
         return []
     names = []
@@ -221,7 +213,7 @@ def _subject(lib: Library, s: str, seg_start: int, pos: int) -> str | None:
         return None
     name = m.group()
     rest = seg[m.end():m.end() + 1]
-    if not rest or not regex.match(r"\p{Han}", rest):
+    if not rest or not (_HAN.match(rest) or rest in "：:"):
         return None
     if len(name) < 3 or lib.entity["not"].search(name) or lib.entity["not_subject"].search(name) \
             or name[-1] in "区县市省":
@@ -285,15 +277,20 @@ def _extract_block(lib: Library, s: str, heading: str | None, channel_carry: str
         metric_rule: Rule | None = None
         pattern_id = None
         respectively = False
+        chain: list[Event] = []
         if best is not None:
-            metric_rule = best.rule
-            pattern_id = best.rule.id
+            # `办结率、满意率分别为a、b`: the keywords pair with the numbers in order
+            if "分别" in s[best.end:t.tok_start]:
+                chain = _keyword_chain(events, event_ends, s, best, t, words["joiner"])
+            first = chain[0] if chain else best
+            metric_rule = first.rule
+            pattern_id = first.rule.id
             ent = _adjacent_entity(lib, s, best.end, t.tok_start, listy)
             if ent:
                 names = [ent]
             else:
-                kw_clause = clauses.last_end(sent_start, best.start)
-                pre = s[kw_clause:best.start]
+                kw_clause = clauses.last_end(sent_start, first.start)
+                pre = s[kw_clause:first.start]
                 respectively = "分别" in pre or "分别" in s[best.end:t.tok_start]
                 names = _name_list(lib, pre, strict_last=True) if pre.strip() else []
                 if not names and not _strip_lead(lib, pre).strip() and kw_clause > sent_start:
@@ -301,16 +298,22 @@ def _extract_block(lib: Library, s: str, heading: str | None, channel_carry: str
                     names = _name_list(lib, s[prev_clause:kw_clause - 1], strict_last=True)
                 if len(names) == 1 and (names[0][-1] in "区县市省" or lib.entity["not_subject"].search(names[0])):
                     names = []   # `红寺堡区总办件量…`: a lone division before the keyword is the reporting body
+                if respectively and len(names) < 2:
+                    names = _list_before(lib, s, clauses, sent_start, kw_clause) or names
                 if not names:
-                    seg = segments.last_end(sent_start, best.start)
-                    subj = _subject(lib, s, seg, best.end)
+                    seg = segments.last_end(sent_start, first.start)
+                    subj = _subject(lib, s, seg, first.end)
                     names = [subj] if subj else []
         else:
             joined = prev_tok_end >= 0 and words["joiner"].match(s, prev_tok_end, t.tok_start) is not None
-            if pending and joined and pending["names"] and pending["sent"] == sent_start:
-                names = [pending["names"].pop(0)]
-                metric_rule = pending["rule"]
-                pattern_id = pending["pattern"]
+            if pending and joined and (pending["names"] or pending["rules"]) and pending["sent"] == sent_start:
+                names = [pending["names"].pop(0)] if pending["names"] else list(pending["fixed"])
+                if pending["rules"]:
+                    metric_rule = pending["rules"].pop(0).rule
+                    pattern_id = metric_rule.id
+                else:
+                    metric_rule = pending["rule"]
+                    pattern_id = pending["pattern"]
             else:
                 ctx = _context(events, event_ends, sent_start, t)
                 if ctx is not None:
@@ -354,9 +357,11 @@ def _extract_block(lib: Library, s: str, heading: str | None, channel_carry: str
                 base["category"] = prev_fig["category"]
             if not names and prev_fig["entity"]:
                 names = [prev_fig["entity"]]
-        if respectively and len(names) > 1:
-            pending = {"names": names[1:], "rule": metric_rule, "pattern": pattern_id, "sent": sent_start}
-            names = names[:1]
+        if (respectively and len(names) > 1) or len(chain) > 1:
+            many = respectively and len(names) > 1
+            pending = {"names": names[1:] if many else [], "fixed": [] if many else names,
+                       "rules": chain[1:], "rule": metric_rule, "pattern": pattern_id, "sent": sent_start}
+            names = names[:1] if many else names
         elif best is not None:
             pending = None
         for name in names or [None]:
@@ -386,6 +391,25 @@ def _context(events: list[Event], event_ends: list[int], sent_start: int, t: Tok
         if best is None or (e.start, e.rule.order) < (best.start, best.rule.order):
             best = e
     return best
+
+
+def _keyword_chain(events, event_ends, s, best: Event, t: Token, joiner) -> list[Event]:
+    """`X率、Y率和Z率` ending in `best`: the keywords in order (those admitting the token's unit)."""
+    chain = [best]
+    for _ in range(8):
+        cur = chain[0]
+        i = bisect_right(event_ends, cur.start) - 1
+        found = None
+        while i >= 0 and events[i].end >= cur.start - 2:
+            e = events[i]
+            if e.end <= cur.start and t.cls in e.rule.units and joiner.match(s, e.end, cur.start):
+                if found is None or e.start < found.start:
+                    found = e
+            i -= 1
+        if found is None:
+            break
+        chain.insert(0, found)
+    return chain
 
 
 def _list_before(lib: Library, s: str, clauses: Marks, sent_start: int, clause_start: int) -> list[str]:
