@@ -9,6 +9,8 @@ document states), `actual` (what its other numbers give), `detail`.
   it is made of (办结 / 受理), row by row.
 * `headline_vs_annex` — a headline count in the running text (figures with no entity) against
   the total row of the table it summarises: same kind of count, same channel.
+* `category_vs_table` — a request category's count or share in the running text (咨询类2979件,
+  占48.11%) against its row in a table of categories.
 * `rate_vs_counts` — a stated rate in the running text (办结率) against the ratio of the counts
   stated just before it (办结 / 受理), same channel and entity.
 
@@ -70,6 +72,7 @@ def run_checks(doc: Document, figures: list[dict], tables: list[dict], cells: li
         out += total_checks(t, tc)
         out += rate_column_checks(t, tc)
     out += headline_checks(figures, tables, by_table, doc.text or "")
+    out += category_checks(figures, tables, by_table, doc.text or "")
     out += rate_figure_checks(doc, figures)
     return out
 
@@ -298,6 +301,49 @@ def headline_checks(figures: list[dict], tables: list[dict], by_table: dict[int,
         out.append(_row("headline_vs_annex", subject, False, float(f["value"]), c["value"],
                         f"text “{_clip(f.get('text'))}” says {_fmt(float(f['value']))} ({kind}, {channel}), "
                         f"the table's total row {_fmt(c['value'])}"))
+    return out
+
+
+CATEGORY_SYNONYMS = {"其它": "其他", "意见建议": "建议", "求决": "求助", "揭发控告": "举报", "感谢": "表扬"}
+
+
+def fold_category(s: str | None) -> str | None:
+    if not s:
+        return None
+    s = regex.sub(r"\s+", "", s).removesuffix("类")
+    s = regex.sub(r"(?:诉求|问题|事项|工单)$", "", s) or s
+    return CATEGORY_SYNONYMS.get(s, s)
+
+
+def category_checks(figures: list[dict], tables: list[dict], by_table: dict[int, list[dict]],
+                    text: str = "") -> list[dict]:
+    """Category figures against the rows of a table of categories (类型 | 数量 | 占比)."""
+    cats = [f for f in figures if f.get("metric") in ("category_count", "category_share") and f.get("category")
+            and not f.get("entity") and f.get("value") is not None]
+    out = []
+    for f in cats:
+        want = fold_category(f["category"])
+        share = f["metric"] == "category_share"
+        for t in tables:
+            cells = by_table.get(t["table_id"], [])
+            rows = [c for c in cells if not c["is_total"] and fold_category(c.get("row_label")) == want]
+            if not rows:
+                continue
+            if share:
+                col = [c for c in rows if SHARE.search(_last(c["column"])) and c["value"] is not None]
+            else:
+                col = [c for c in rows if column_kind(c["column"]) == "volume" and c["value"] is not None]
+            if len(col) != 1:
+                continue  # no such column, or several to choose from
+            c = col[0]
+            if share:
+                ok = rate_agrees(float(f["value"]), _value_decimals(float(f["value"])), c["value"]) or \
+                    rate_agrees(c["value"], _decimals(c.get("raw")), float(f["value"]))
+            else:
+                ok = abs(float(f["value"]) - c["value"]) <= figure_precision(text, f) + 1e-6
+            out.append(_row("category_vs_table", f"table {t['table_id']} {c['row_label']} {c['column']}", ok,
+                            float(f["value"]), c["value"], f"text “{_clip(f.get('text'))}”, the table's row {c['raw']}"))
+            break
     return out
 
 

@@ -198,3 +198,14 @@ def test_subtotal_and_of_which_rows_are_not_summed_and_already_done_counts_pair_
     assert [(c["subject"], c["status"], c["actual"]) for c in totals] == [
         ("table 0 column 受理(件)", "pass", 150.0), ("table 0 column 已办结(件)", "pass", 140.0)]
     assert len(by(checks, "rate_vs_columns", "pass")) == 5
+
+
+def test_category_figures_against_a_table_of_categories():
+    doc = doc_of_text("本月咨询类诉求2979件，占48.11%；建议类73件。\n诉求类型统计表\n类型 | 数量(件) | 占比 |\n"
+                      "咨询类 | 2979 | 48.11% |\n建议类 | 37 | 0.60% |\n其它 | 3176 | 51.29% |\n合计 | 6192 | 100% |\n")
+    figures = [dict(fig(doc, "category_count", "咨询类诉求2979件", "2979"), category="咨询"),
+               dict(fig(doc, "category_share", "占48.11%", "48.11"), category="咨询"),
+               dict(fig(doc, "category_count", "建议类73件", "73"), category="建议")]
+    checks = by(checks_of(doc, figures), "category_vs_table")
+    assert [(c["subject"], c["status"]) for c in checks] == [
+        ("table 0 咨询类 数量(件)", "pass"), ("table 0 咨询类 占比", "pass"), ("table 0 建议类 数量(件)", "fail")]
