@@ -32,6 +32,8 @@ TOTAL = regex.compile(r"^(?:合\s*计|总\s*计|总\s*数|共\s*计|全[市区�
 SUBTOTAL = regex.compile(r"^小\s*计$")
 INDEX_HEADER = regex.compile(r"^(?:序\s*号|序|编\s*号|No\.?|NO\.?|#)$")
 UNIT_IN_HEADER = regex.compile(r"[(（]\s*([^()（）]{1,4})\s*[)）]\s*$")
+UNIT_AT_END = regex.compile(r"\s*[(（]?\s*(?:计量)?单\s*位\s*[:：]\s*[^\s)）]{1,6}\s*[)）]?\s*$")
+FORM_LINE = regex.compile(r"^\s*(?:填\s*报|制\s*表|统计(?:时间|日期|口径|截止)|报送单位|数据来源|截\s*[至止]|时间\s*[:：])")
 UNIT_NOTE = regex.compile(r"^\s*[(（]?\s*(?:计量)?单\s*位\s*[:：]\s*([^\s)）]{1,6})\s*[)）]?\s*$")
 NOTE = regex.compile(r"^\s*(?:备\s*注|注|说\s*明)\s*(?:\d\s*)?[:：]")
 ANNEX_LABEL = regex.compile(r"^\s*(附\s*件?\s*[0-9一二三四五六七八九十]*)\s*[:：]?\s*(.*?)\s*$")
@@ -725,6 +727,12 @@ def caption(text: str, start: int, end: int, grid: Grid, annexes: dict[str, str]
         if UNIT_NOTE.match(line):
             grid.unit_note = grid.unit_note or line
             continue
+        m = UNIT_AT_END.search(line)
+        if m and m.start() > 0:  # 各街道办理情况统计表        单位：件
+            grid.unit_note = grid.unit_note or m.group(0).strip()
+            line = line[:m.start()].strip()
+        if FORM_LINE.match(line):
+            continue  # 填报单位：… / 统计时间：… between the caption and the table
         am = ANNEX_LABEL.match(line)
         if line.startswith("附") and am and (not am.group(2) or regex.match(r"^附\s*件?\s*[0-9一二三四五六七八九十]*\s*[:：]", line)):
             if am.group(2) and regex.match(r"^\d{1,2}\s*[.、．]", am.group(2)):

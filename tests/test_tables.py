@@ -452,3 +452,11 @@ def test_three_line_pdf_table(tmp_path):
     assert shapes(tables) == [(5, 5)]
     assert (tables[0]["title"], tables[0]["annex"]) == ("各街道工单办理情况统计表", "附件")
     assert cell(cells, "合计", "办结(件)")["value"] == 312 and cell(cells, "合计", "办结(件)")["is_total"]
+
+
+def test_caption_with_unit_on_the_same_line_and_form_lines():
+    text = ("附件2\n各街道工单办理情况统计表        单位：件\n填报单位：区热线办    统计时间：2024年5月\n"
+            "街道 | 受理 | 办结 |\n甲街道 | 10 | 9 |\n乙街道 | 20 | 20 |\n")
+    tables, _ = tables_of_text(text)
+    t = tables[0]
+    assert (t["annex"], t["title"], t["unit_note"]) == ("附件2", "各街道工单办理情况统计表", "单位：件")
