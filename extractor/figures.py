@@ -215,8 +215,9 @@ def _subject(lib: Library, s: str, seg_start: int, pos: int) -> str | None:
     rest = seg[m.end():m.end() + 1]
     if not rest or not (_HAN.match(rest) or rest in "：:"):
         return None
-    if len(name) < 3 or lib.entity["not"].search(name) or lib.entity["not_subject"].search(name) \
-            or name[-1] in "区县市省":
+    if lib.entity["not"].search(name) or lib.entity["not_subject"].search(name):
+        return None
+    if rest not in "：:" and (len(name) < 3 or name[-1] in "区县市省"):
         return None
     return name
 
@@ -293,10 +294,13 @@ def _extract_block(lib: Library, s: str, heading: str | None, channel_carry: str
                 pre = s[kw_clause:first.start]
                 respectively = "分别" in pre or "分别" in s[best.end:t.tok_start]
                 names = _name_list(lib, pre, strict_last=True) if pre.strip() else []
+                headed = False   # `城关县：受理…`: a name heading the sentence part
                 if not names and not _strip_lead(lib, pre).strip() and kw_clause > sent_start:
                     prev_clause = clauses.last_end(sent_start, kw_clause - 1)
                     names = _name_list(lib, s[prev_clause:kw_clause - 1], strict_last=True)
-                if len(names) == 1 and (names[0][-1] in "区县市省" or lib.entity["not_subject"].search(names[0])):
+                    headed = s[kw_clause - 1] in "：:"
+                if len(names) == 1 and not headed and (names[0][-1] in "区县市省"
+                                                       or lib.entity["not_subject"].search(names[0])):
                     names = []   # `红寺堡区总办件量…`: a lone division before the keyword is the reporting body
                 if respectively and len(names) < 2:
                     names = _list_before(lib, s, clauses, sent_start, kw_clause) or names
