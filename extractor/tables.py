@@ -878,16 +878,26 @@ def format_tables(tables: list[dict], cells: list[dict], checks: list[dict] | No
         for c in tc:
             r = rows.setdefault(c["row"], {"label": c["row_label"], "total": c["is_total"]})
             r[c["column"]] = c["raw"]
+        order = sorted(rows)
+        shown = order[:max_rows]
+        hidden = len(order) - len(shown)
+        shown += [i for i in order[max_rows:] if rows[i]["total"]]  # the total rows are always shown
+        hidden -= len(shown) - min(len(order), max_rows)
         table = [["", *cols]]
-        for i in sorted(rows)[:max_rows]:
+        for n, i in enumerate(shown):
             r = rows[i]
+            if n == max_rows and hidden:
+                table.append([f"… {hidden} more rows", *[""] * len(cols)])
             label = (r["label"] or "") + (" *" if r["total"] else "")
-            table.append([label, *[str(r.get(col, "")) for col in cols]])
-        widths = [max(_width(row[k]) for row in table) for k in range(len(table[0]))]
+            table.append([label, *["" if r.get(col) is None else str(r.get(col)) for col in cols]])
+        if hidden and len(shown) <= max_rows:
+            table.append([f"… {hidden} more rows", *[""] * len(cols)])
+        widths = [max(_width(row[k]) for row in table if not row[0].startswith("… ")) for k in range(len(table[0]))]
         for row in table:
+            if row[0].startswith("… "):
+                out.append("  " + row[0])
+                continue
             out.append("  " + "  ".join(_pad(v, w, k > 0) for k, (v, w) in enumerate(zip(row, widths))).rstrip())
-        if len(rows) > max_rows:
-            out.append(f"  … {len(rows) - max_rows} more rows")
         if t.get("note"):
             out.append(f"  {t['note']}")
     failed = [c for c in (checks or []) if c.get("status") == "fail"]

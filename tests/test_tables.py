@@ -460,3 +460,10 @@ def test_caption_with_unit_on_the_same_line_and_form_lines():
     tables, _ = tables_of_text(text)
     t = tables[0]
     assert (t["annex"], t["title"], t["unit_note"]) == ("附件2", "各街道工单办理情况统计表", "单位：件")
+
+
+def test_format_tables_keeps_the_total_row_when_rows_are_cut():
+    tables, cells = tables_of(founding("004"))
+    out = format_tables(tables[1:2], cells, max_rows=3)
+    assert "… 7 more rows" in out and "合计 *" in out and "2685" in out
+    assert "耕地保护—耕地违建" not in out
