@@ -29,7 +29,6 @@ from .model import Document
 NUMBER = regex.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 NULLS = {"", "-", "--", "—", "——", "–", "/", "\\", "无", "空", "×", "…", "N/A", "n/a", "NA"}
 TOTAL = regex.compile(r"^(?:合\s*计|总\s*计|总\s*数|共\s*计|全[市区县省州旗镇乡]+(?:合计|总计)?|累\s*计)$")
-SUBTOTAL = regex.compile(r"^小\s*计$")
 INDEX_HEADER = regex.compile(r"^(?:序\s*号|序|编\s*号|No\.?|NO\.?|#)$")
 UNIT_IN_HEADER = regex.compile(r"[(（]\s*([^()（）]{1,4})\s*[)）]\s*$")
 UNIT_AT_END = regex.compile(r"\s*[(（]?\s*(?:计量)?单\s*位\s*[:：]\s*[^\s)）]{1,6}\s*[)）]?\s*$")
