@@ -467,3 +467,15 @@ def test_format_tables_keeps_the_total_row_when_rows_are_cut():
     out = format_tables(tables[1:2], cells, max_rows=3)
     assert "… 7 more rows" in out and "合计 *" in out and "2685" in out
     assert "耕地保护—耕地违建" not in out
+
+
+def test_pdf_pages_are_only_searched_for_tables_when_their_text_looks_tabular():
+    from extractor.readers.pdf_tables import find_tables, looks_tabular
+
+    prose = "一、总体情况\n本月共受理群众诉求3,214件，办结3,102件，办结率96.52%。\n二、工作要求\n各单位要加强领导。\n"
+    rows = "序号 单位 受理 办结\n1 甲镇 10 9\n2 乙镇 20 20\n3 丙镇 5 5\n合计 35 34\n"
+    cells = "".join(f"{v}\n" for v in ["1", "甲镇", "10", "9", "2", "乙镇", "20", "20", "3", "丙镇", "5", "5"])
+    assert not looks_tabular(prose)
+    assert looks_tabular(rows) and looks_tabular(cells)
+    assert find_tables(b"not a pdf", [prose]) == []  # pdfplumber is not even opened
+    assert find_tables(b"not a pdf", [rows]) == []  # and a damaged file is no error here
