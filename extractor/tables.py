@@ -399,10 +399,10 @@ def _counts_rows(values: list[str]) -> bool:
 
 
 def _year_header(row: list[str]) -> bool:
-    """A header row naming years (单位 | 2022 | 2023): numbers, but not data."""
+    """A header row naming years (单位 | 2022 | 2023) or hotlines (12345 | 710): numbers, but not data."""
     nums = [c for c in row if is_numeric(c)]
     texts = [c for c in row if c and not is_numeric(c)]
-    return bool(nums) and bool(texts) and all(regex.match(r"^(?:19|20)\d\d$", c) for c in nums)
+    return bool(nums) and bool(texts) and all(regex.match(r"^(?:(?:19|20)\d\d|12\d{3}|710|110|96\d{3})$", c) for c in nums)
 
 
 def column_unit(column: str) -> str | None:

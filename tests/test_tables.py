@@ -479,3 +479,11 @@ def test_pdf_pages_are_only_searched_for_tables_when_their_text_looks_tabular():
     assert looks_tabular(rows) and looks_tabular(cells)
     assert find_tables(b"not a pdf", [prose]) == []  # pdfplumber is not even opened
     assert find_tables(b"not a pdf", [rows]) == []  # and a damaged file is no error here
+
+
+def test_hotline_numbers_in_a_header_row_are_names():
+    text = ("附件\n情况表\n序号 | 单位 | 710 |  | 12345 |  |\n |  | 交办(项) | 办结(项) | 受理(件) | 办结(件) |\n"
+            "1 | 甲镇 | 3 | 3 | 40 | 39 |\n2 | 乙镇 | 2 | 1 | 30 | 30 |\n")
+    tables, cells = tables_of_text(text)
+    assert tables[0]["columns"] == ["序号", "单位", "710/交办(项)", "710/办结(项)", "12345/受理(件)", "12345/办结(件)"]
+    assert cell(cells, "乙镇", "710/办结(项)")["value"] == 1
