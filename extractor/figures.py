@@ -34,7 +34,7 @@ _BARE_STOP = regex.compile(r"[\d.]")
 _HAN = regex.compile(r"\p{Han}")
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int        # of the number (block-relative)
     end: int          # end of number incl. 万/亿
@@ -46,7 +46,7 @@ class Token:
     approx: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     start: int
     end: int
@@ -56,9 +56,14 @@ class Event:
 
 def extract_figures(doc: Document) -> list[dict]:
     lib = load_library()
-    rows: list[dict] = []
+    # The paragraphs and headings that hold digits, joined by newlines (a sentence end), are
+    # scanned as one text: one pass per pattern per document instead of one per block.
+    parts: list[str] = []
+    part_at: list[int] = []      # start of each part in the joined text
+    part_doc: list[int] = []     # ... and in doc.text
+    part_heading: list[str | None] = []
     heading = None
-    channel_carry = "hotline"
+    at = 0
     for block in doc.blocks:
         if block.kind == "heading":
             heading = doc.text[block.start:block.end].strip()
@@ -67,13 +72,22 @@ def extract_figures(doc: Document) -> list[dict]:
         s = doc.text[block.start:block.end]
         if not _DIGIT.search(s):
             continue
-        block_rows, channel_carry = _extract_block(lib, s, heading, channel_carry)
-        for r in block_rows:
-            r["start"] += block.start
-            r["end"] += block.start
-            r["raw_start"] = doc.to_raw(r["start"])
-            r["raw_end"] = doc.to_raw(r["end"])
-            rows.append(r)
+        parts.append(s)
+        part_at.append(at)
+        part_doc.append(block.start)
+        part_heading.append(heading)
+        at += len(s) + 1
+    if not parts:
+        return []
+    joined = "\n".join(parts)
+    rows = _extract_block(lib, joined, part_at, part_heading)
+    for r in rows:
+        i = bisect_right(part_at, r["start"]) - 1
+        shift = part_doc[i] - part_at[i]
+        r["start"] += shift
+        r["end"] += shift
+        r["raw_start"] = doc.to_raw(r["start"])
+        r["raw_end"] = doc.to_raw(r["end"])
     return rows
 
 
@@ -89,21 +103,29 @@ def extract_text(text: str) -> list[dict]:
 # ---------------------------------------------------------------------------- tokens
 
 def _tokens(lib: Library, s: str) -> list[Token]:
+    """Numbers whose unit may make them a figure (dates, money, counts of units… are left out)."""
     out = []
+    units = lib.units
     for m in lib.token.finditer(s):
         unit = m.group("unit")
-        cls = lib.units.get(unit) if unit else None
         if unit is None:
-            nxt = s[m.end():m.end() + 1]
-            cls = "bare" if not _BARE_STOP.match(nxt) else None
-        elif cls is None:
-            cls = "other"
-        num = m.group("num")
-        value = Decimal(num.replace(",", ""))
-        if m.group("mult"):
-            value *= MULT[m.group("mult")]
-        end = m.end("mult") if m.group("mult") else m.end("num")
-        out.append(Token(m.start("num"), end, m.end(), m.start(), float(value), unit, cls,
+            e = m.end()
+            if _BARE_STOP.match(s, e):
+                continue
+            cls = "bare"
+        else:
+            cls = units.get(unit)
+            if cls not in FIGURE_CLASSES:
+                continue
+        num = m.group("num").replace(",", "")
+        mult = m.group("mult")
+        if mult:
+            value = float(Decimal(num) * MULT[mult])
+            end = m.end("mult")
+        else:
+            value = float(num)
+            end = m.end("num")
+        out.append(Token(m.start("num"), end, m.end(), m.start(), value, unit, cls,
                          bool(m.group("pre") or m.group("post"))))
     return out
 
@@ -231,7 +253,8 @@ def _channel(lib: Library, text: str) -> str | None:
 
 # ---------------------------------------------------------------------------- one block
 
-def _extract_block(lib: Library, s: str, heading: str | None, channel_carry: str):
+def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[str | None]):
+    channel_carry = "hotline"
     tokens = _tokens(lib, s)
     excl = set()
     for a, b in _excluded(lib, s):
@@ -249,7 +272,7 @@ def _extract_block(lib: Library, s: str, heading: str | None, channel_carry: str
     prev_fig: dict | None = None
 
     for t in tokens:
-        if t.cls not in FIGURE_CLASSES or t.start in excl:
+        if t.start in excl:
             prev_tok_end = t.tok_end
             continue
         sent_start = sentences.last_end(0, t.tok_start)
@@ -344,6 +367,7 @@ def _extract_block(lib: Library, s: str, heading: str | None, channel_carry: str
         elif metric_rule.category:
             category = metric_rule.category
         clause_end = clauses.next_start(t.tok_end, len(s))
+        heading = part_heading[bisect_right(part_at, t.start) - 1]
         channel = (_channel(lib, s[sent_start:t.tok_end]) or (heading and _channel(lib, heading))
                    or channel_carry)
         channel_carry = channel
@@ -378,7 +402,7 @@ def _extract_block(lib: Library, s: str, heading: str | None, channel_carry: str
 
     for r in out:
         del r["_sent"], r["_tok_end"]
-    return out, channel_carry
+    return out
 
 
 def _context(events: list[Event], event_ends: list[int], sent_start: int, t: Token) -> Event | None:
