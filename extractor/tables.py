@@ -36,6 +36,7 @@ FORM_LINE = regex.compile(r"^\s*(?:填\s*报|制\s*表|统计(?:时间|日期|�
 UNIT_NOTE = regex.compile(r"^\s*[(（]?\s*(?:计量)?单\s*位\s*[:：]\s*([^\s)）]{1,6})\s*[)）]?\s*$")
 NOTE = regex.compile(r"^\s*(?:备\s*注|注|说\s*明)\s*(?:\d\s*)?[:：]")
 ANNEX_LABEL = regex.compile(r"^\s*(附\s*件?\s*[0-9一二三四五六七八九十]*)\s*[:：]?\s*(.*?)\s*$")
+ID_COLUMN = regex.compile(r"电话|手机|联系方式|传真|号码|编号|单号|代码|邮编|身份证|工号|账号")
 RATE_HEADER = regex.compile(r"(?:率|占比|比例|比重|百分比)$")
 RULE_LINE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 CJK = regex.compile(r"\p{Han}")
@@ -225,6 +226,10 @@ def build(grid: Grid) -> Table | None:
         index_col = keep.index(index_col) if index_col in keep else None
         ncols = len(keep)
     label_col = _label_column(columns, body, index_col)
+    counted = [j for j in range(ncols) if j not in (index_col, label_col) and not ID_COLUMN.search(columns[j])
+               and any(is_numeric(r[j]) for r in body if j < len(r))]
+    if not counted:
+        return None  # a list of contacts or ticket numbers, not a table of figures
     table = Table(title=title, annex=grid.annex, unit_note=unit_note, note=note, layout=grid.layout,
                   columns=columns, start=grid.start, end=grid.end, index_col=index_col, label_col=label_col)
     for r in body:

@@ -487,3 +487,9 @@ def test_hotline_numbers_in_a_header_row_are_names():
     tables, cells = tables_of_text(text)
     assert tables[0]["columns"] == ["序号", "单位", "710/交办(项)", "710/办结(项)", "12345/受理(件)", "12345/办结(件)"]
     assert cell(cells, "乙镇", "710/办结(项)")["value"] == 1
+
+
+def test_contact_and_ticket_lists_are_not_tables_of_figures():
+    text = ("附件\n各单位联系方式\n序号 | 单位 | 联系电话 |\n1 | 区热线办 | 28615230 |\n2 | 区信访局 | 28615231 |\n\n"
+            "典型工单\n工单编号 | 诉求内容 | 承办单位 |\n2024041000218 | 电梯停运 | 区住建局 |\n2024041000219 | 噪声扰民 | 区城管局 |\n")
+    assert tables_of_text(text) == ([], [])
