@@ -209,7 +209,7 @@ def build(grid: Grid) -> Table | None:
         head = [r + [""] * (ncols - len(r)) for r in head]
         columns = _column_names(head, grid.expanded)
     index_col = next((j for j, c in enumerate(columns) if INDEX_HEADER.match(c.split("/")[0])), None)
-    if index_col is None and len(columns) > 2 and _counts_rows([r[0] if r else "" for r in body]):
+    if index_col is None and len(columns) > 2 and not columns[0] and _counts_rows([r[0] if r else "" for r in body]):
         index_col = 0  # an unnamed first column numbering the rows 1, 2, 3 …
     # merged total rows lacking the index cell, rows too short or too long
     fixed = []

@@ -493,3 +493,9 @@ def test_contact_and_ticket_lists_are_not_tables_of_figures():
     text = ("附件\n各单位联系方式\n序号 | 单位 | 联系电话 |\n1 | 区热线办 | 28615230 |\n2 | 区信访局 | 28615231 |\n\n"
             "典型工单\n工单编号 | 诉求内容 | 承办单位 |\n2024041000218 | 电梯停运 | 区住建局 |\n2024041000219 | 噪声扰民 | 区城管局 |\n")
     assert tables_of_text(text) == ([], [])
+
+
+def test_a_rank_column_first_is_data_not_an_index():
+    text = "附件\n考核表\n排名 | 单位 | 得分 |\n1 | 甲镇 | 99 |\n2 | 乙镇 | 97.5 |\n3 | 丙镇 | 96 |\n"
+    tables, cells = tables_of_text(text)
+    assert cell(cells, "乙镇", "排名")["value"] == 2 and cell(cells, "乙镇", "得分")["value"] == 97.5
