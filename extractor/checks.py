@@ -27,7 +27,8 @@ from .model import Document
 
 NON_SUMMABLE = regex.compile(r"率|排名|名次|得分|分数|总分|评分|考核|平均|均值|时长|时间|天数|星级|指数")
 SHARE = regex.compile(r"占比|比重|比例|百分比")
-PART_OF_ROW = regex.compile(r"^\s*(?:小\s*计|其\s*中|含|内\s*[:：]|[(（]?其中)")  # rows inside other rows: not summed
+# rows that are not parts of the total: subtotals, 其中 breakdowns, averages
+PART_OF_ROW = regex.compile(r"^\s*(?:小\s*计|其\s*中|含|内\s*[:：]|[(（]?其中)|平\s*均|均\s*值")
 UNIT_SUFFIX = regex.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 COUNT_SUFFIX = regex.compile(r"(?:数量|件数|条数|项数|个数|总数|数|量)$")
 

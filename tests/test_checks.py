@@ -192,12 +192,12 @@ def test_no_figures_no_tables_no_checks():
 
 def test_subtotal_and_of_which_rows_are_not_summed_and_already_done_counts_pair_with_rates():
     doc = doc_of_text("附件\n情况表\n单位 | 受理(件) | 已办结(件) | 办结率 |\n甲镇 | 100 | 90 | 90% |\n其中：甲村 | 40 | 40 | 100% |\n"
-                      "乙镇 | 50 | 50 | 100% |\n小计 | 150 | 140 | 93.33% |\n合计 | 150 | 140 | 93.33% |\n")
+                      "乙镇 | 50 | 50 | 100% |\n小计 | 150 | 140 | 93.33% |\n全区平均 | 75 | 70 | 93.33% |\n合计 | 150 | 140 | 93.33% |\n")
     checks = checks_of(doc)
     totals = by(checks, "total_vs_rows")
     assert [(c["subject"], c["status"], c["actual"]) for c in totals] == [
         ("table 0 column 受理(件)", "pass", 150.0), ("table 0 column 已办结(件)", "pass", 140.0)]
-    assert len(by(checks, "rate_vs_columns", "pass")) == 5
+    assert len(by(checks, "rate_vs_columns", "pass")) == 6
 
 
 def test_category_figures_against_a_table_of_categories():
