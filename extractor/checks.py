@@ -28,7 +28,7 @@ from .model import Document
 NON_SUMMABLE = regex.compile(r"率|排名|名次|得分|分数|总分|评分|考核|平均|均值|时长|时间|天数|星级|指数")
 SHARE = regex.compile(r"占比|比重|比例|百分比")
 # rows that are not parts of the total: subtotals, 其中 breakdowns, averages
-PART_OF_ROW = regex.compile(r"^\s*(?:小\s*计|其\s*中|含|内\s*[:：]|[(（]?其中)|平\s*均|均\s*值")
+PART_OF_ROW = regex.compile(r"^\s*(?:小\s*计|其\s*中|含|内\s*[:：]|[(（]?其中)|平\s*均|均\s*值|中位数")
 UNIT_SUFFIX = regex.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 COUNT_SUFFIX = regex.compile(r"(?:数量|件数|条数|项数|个数|总数|数|量)$")
 
@@ -157,7 +157,7 @@ def total_checks(table: dict, cells: list[dict]) -> list[dict]:
         if not share and (NON_SUMMABLE.search(name) or _is_percent_column(col, cells)):
             continue
         colcells = [c for c in cells if c["column"] == col]
-        parts = [c for c in colcells if not c["is_total"] and not PART_OF_ROW.match(c.get("row_label") or "")]
+        parts = [c for c in colcells if not c["is_total"] and not PART_OF_ROW.search(c.get("row_label") or "")]
         values = [c["value"] for c in parts if c["value"] is not None]
         if len(values) < 2:
             continue
