@@ -94,5 +94,17 @@ def show(path):
     show_document(path)
 
 
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=str))
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=str), help="HTML file to write.")
+def report(path, out):
+    """Write one circular as a self-contained HTML review page (figures highlighted, tables, fixes, checks)."""
+    from .report import write_report
+
+    n = write_report(path, out)
+    click.echo(f"{out}: {n['figures']} figures, {n['tables']} tables, {n['checks']} checks "
+               f"({n['failed_checks']} failed), {n['errors']} errors, status {n['status']}")
+
+
 if __name__ == "__main__":
     main()
