@@ -206,6 +206,7 @@ def _mark_open(node: _Node, el_id: str) -> str:
         "data-pattern": " ".join(str(f.get("pattern")) for f in figs),
         "data-figures": json.dumps(detail, ensure_ascii=False, sort_keys=True),
         "title": tip,
+        "data-tip": tip,
         "tabindex": "0",
     }
     return "<mark " + " ".join(f'{k}="{_e(v)}"' for k, v in attrs.items()) + ">"
@@ -262,14 +263,14 @@ def _metadata(doc: dict) -> str:
         ("format", " / ".join(str(doc[k]) for k in ("source_format", "encoding", "script") if doc.get(k))),
     ]
     none = '<span class="none">—</span>'
-    cells = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v) if v not in (None, '') else none}</td></tr>" for k, v in fields)
-    return f'<section id="meta"><h2>Metadata</h2><table class="meta">{cells}</table></section>'
+    cells = "".join(f"<div><dt>{_e(k)}</dt><dd>{_e(v) if v not in (None, '') else none}</dd></div>" for k, v in fields)
+    return f'<section id="meta"><h2>Metadata</h2><dl class="meta">{cells}</dl></section>'
 
 
 def _legend() -> str:
     return ('<p class="legend"><mark class="fig k-count">count</mark> <mark class="fig k-rate">rate</mark> '
             '<mark class="fig k-score">score / rank</mark> <mark class="fig k-mixed multi">several figures</mark> '
-            '— hover a number for its metric, value and pattern.</p>')
+            '— hover a number for its metric, value and pattern; click it (or its row under Figures) to pin the note.</p>')
 
 
 def _figure_table(figures, placed, unplaced) -> str:
@@ -467,7 +468,12 @@ mark.multi{outline:2px dotted #b04a9a}
 mark.fig:hover,mark.fig:focus,mark.fig:target{outline:2px solid #d2462f}
 .pagebreak{display:block;border-top:1px dashed var(--dim);margin:6px 0}
 .legend{color:var(--dim);font-size:13px}
-table.meta th{text-align:left;color:var(--dim);font-weight:normal;padding:1px 14px 1px 0}
+dl.meta{display:grid;grid-template-columns:repeat(auto-fill,minmax(340px,1fr));gap:2px 24px;margin:0}
+dl.meta div{display:flex;gap:10px} dl.meta dt{color:var(--dim);min-width:120px} dl.meta dd{margin:0}
+mark.fig{position:relative}
+mark.fig:focus::after,mark.fig:target::after{content:attr(data-tip);position:absolute;left:0;top:100%;margin-top:4px;
+  white-space:pre;background:#263040;color:#fff;font-size:12px;line-height:1.5;padding:4px 8px;border-radius:4px;z-index:5;
+  box-shadow:0 2px 6px rgba(0,0,0,.3)}
 table.grid{border-collapse:collapse;font-size:13px;width:100%}
 table.grid th,table.grid td{border:1px solid var(--line);padding:3px 6px;vertical-align:top}
 table.grid th{background:#eef1f4;text-align:left}
