@@ -27,14 +27,23 @@ def main():
 @click.option("--compact/--no-compact", default=True, show_default=True, help="Merge small part files at the end.")
 @click.option("--batch", default=500, show_default=True, help="Files per written part (memory stays flat).")
 @click.option("--max-file-mb", default=64, show_default=True, help="Refuse files larger than this.")
+@click.option("--timeout", default=120.0, show_default=True, type=click.FloatRange(min=0),
+              help="Seconds one file may take; a file over it becomes an errors row (0: no limit).")
+@click.option("--max-memory-mb", default=2048, show_default=True, type=click.IntRange(min=0),
+              help="Memory (address space) a worker may use; a file needing more becomes an errors row (0: no limit).")
+@click.option("--max-pdf-pages", default=500, show_default=True, type=click.IntRange(min=1),
+              help="Refuse PDFs with more pages than this.")
+@click.option("--password", default=None, help="Password tried on encrypted PDFs.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
-def extract(paths, out, workers, engine, scheduler, partition_by, compact, batch, max_file_mb, progress):
+def extract(paths, out, workers, engine, scheduler, partition_by, compact, batch, max_file_mb, timeout,
+            max_memory_mb, max_pdf_pages, password, progress):
     """Extract PATHS (files or folders) into Parquet datasets under OUT."""
     from .pipeline import run
     from .readers import Limits
     from .write import DatasetWriter, LayoutError, compact as compact_parts, done_ids
 
-    limits = Limits(max_file_bytes=max_file_mb * 2**20)
+    limits = Limits(max_file_bytes=max_file_mb * 2**20, timeout=timeout, max_memory_mb=max_memory_mb,
+                    max_pdf_pages=max_pdf_pages, password=password)
     try:
         writer = DatasetWriter(out, batch_docs=batch, partition_by=partition_by)
         skip = frozenset(done_ids(out, __version__))

@@ -31,6 +31,9 @@ class Limits:
     max_pdf_pages: int = 500
     max_text_chars: int = 20_000_000
     convert_timeout: float = 120.0
+    timeout: float = 120.0          # seconds one file may take through all stages (worker ended after)
+    max_memory_mb: int = 2048       # address space of a worker process (0: no limit)
+    password: str | None = None     # tried on encrypted PDFs
 
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -16,12 +16,16 @@ from . import Limits, ReadError
 def read_pdf(data: bytes, doc: Document, limits: Limits, password: str | None = None) -> None:
     import pypdfium2 as pdfium
 
+    password = password if password is not None else limits.password
     try:
         pdf = pdfium.PdfDocument(data, password=password)
     except pdfium.PdfiumError as e:
         msg = str(e)
         if "password" in msg.lower():
-            raise ReadError("encrypted_pdf", "the PDF is encrypted and needs a password") from e
+            if password:
+                raise ReadError("encrypted_pdf", "the PDF is encrypted and the password given (--password) "
+                                                 "does not open it") from e
+            raise ReadError("encrypted_pdf", "the PDF is encrypted and needs a password (--password)") from e
         raise ReadError("bad_pdf", f"the PDF is damaged or not a PDF: {msg}") from e
     try:
         n = len(pdf)
