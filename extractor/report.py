@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import operator
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,8 +135,12 @@ def highlight(text: str, figures: list[dict]) -> tuple[str, dict[int, str], list
     spans: dict[tuple[int, int], list[dict]] = {}
     unplaced: list[dict] = []
     for f in figures:
-        start, end = f.get("start"), f.get("end")
-        if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(text):
+        try:  # ints from the pipeline, numpy ints from a Parquet read
+            start, end = operator.index(f.get("start")), operator.index(f.get("end"))
+        except TypeError:
+            unplaced.append(f)
+            continue
+        if not 0 <= start < end <= len(text):
             unplaced.append(f)
             continue
         spans.setdefault((start, end), []).append(f)
@@ -407,6 +412,8 @@ def _num(v) -> str:
 
 
 def _jsonable(v):
+    if hasattr(v, "item") and not isinstance(v, (str, bytes)):  # numpy scalars
+        v = v.item()
     if isinstance(v, float) and math.isnan(v):
         return None
     if v is None or isinstance(v, (bool, int, float, str)):

@@ -318,3 +318,18 @@ def test_screenshot_shows_the_highlights(pages, tmp_path):
     # and the text is drawn, not blank: plenty of dark pixels
     dark = sum(n for n, (r, g, b) in colours if r + g + b < 200)
     assert dark > 5000
+
+
+def test_offsets_read_back_from_parquet_as_numpy_ints_are_highlighted():
+    import numpy as np
+
+    text = "受理12件"
+    figures = [{"figure_id": np.int32(0), "metric": "volume", "value": np.float64(12.0), "unit": "件",
+                "start": np.int64(2), "end": np.int64(4), "pattern": "v"}]
+    html_text, placed, unplaced = highlight(text, figures)
+    assert placed == {0: "fig-0"} and not unplaced
+    mark = parse(html_text).marks[0]
+    assert mark["text"] == "12" and mark["data-value"] == "12"
+    assert json.loads(mark["data-figures"])[0] == {
+        "figure_id": 0, "metric": "volume", "value": 12.0, "unit": "件", "category": None, "entity": None,
+        "channel": None, "approx": None, "pattern": "v", "start": 2, "end": 4}
