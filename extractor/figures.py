@@ -32,6 +32,7 @@ WINDOW = 48          # how far left of a number a keyword may stand
 _DIGIT = regex.compile(r"\d")
 _BARE_STOP = regex.compile(r"[\d.]")
 _HAN = regex.compile(r"\p{Han}")
+_SENTENCE_FINAL = regex.compile(r"[。；;!！?？]\s*\Z")
 
 
 @dataclass(slots=True)
@@ -63,23 +64,40 @@ def extract_figures(doc: Document) -> list[dict]:
     part_doc: list[int] = []     # ... and in doc.text
     part_heading: list[str | None] = []
     heading = None
-    at = 0
+    runs: list[list] = []        # consecutive paragraph lines broken mid-sentence form one run
+    prev = None
     for block in doc.blocks:
         if block.kind == "heading":
             heading = doc.text[block.start:block.end].strip()
         if block.kind not in ("paragraph", "heading"):
+            prev = None
             continue
         s = doc.text[block.start:block.end]
-        if not _DIGIT.search(s):
+        glue = (prev is not None and block.kind == "paragraph" and prev.kind == "paragraph"
+                and not _SENTENCE_FINAL.search(doc.text, prev.start, prev.end))
+        if glue:
+            runs[-1].append((s, block.start, heading))
+        else:
+            runs.append([(s, block.start, heading)])
+        prev = block
+    pieces: list[str] = []
+    at = 0
+    for run in runs:
+        if not any(_DIGIT.search(s) for s, _, _ in run):
             continue
-        parts.append(s)
-        part_at.append(at)
-        part_doc.append(block.start)
-        part_heading.append(heading)
-        at += len(s) + 1
+        for i, (s, start, head) in enumerate(run):
+            if i == 0 and pieces:
+                pieces.append("\n")
+                at += 1
+            parts.append(s)
+            part_at.append(at)
+            part_doc.append(start)
+            part_heading.append(head)
+            pieces.append(s)
+            at += len(s)
     if not parts:
         return []
-    joined = "\n".join(parts)
+    joined = "".join(pieces)
     rows = _extract_block(lib, joined, part_at, part_heading)
     for r in rows:
         i = bisect_right(part_at, r["start"]) - 1

@@ -171,3 +171,15 @@ def test_phrasings(text, expected):
 def test_bad_text_does_not_raise():
     assert extract_text("") == []
     assert isinstance(extract_text("%%%,,,、、、1.1.1.万万亿"), list)
+
+
+def test_sentence_broken_across_lines(tmp_path):
+    """PDF and scraped text break lines mid-sentence: the list intro still reaches its items."""
+    p = tmp_path / "broken.txt"
+    p.write_text("一、情况\n本月超期较多的单位是：\n河东街道15件、区住房和城乡建设局12件，静兰\n街道9件。\n二、其他\n全年共受理诉求1,234件\n",
+                 encoding="utf-8")
+    doc, figs = figs_of(p)
+    got = [(f["metric"], f["value"], f["entity"], doc.text[f["start"]:f["end"]]) for f in figs]
+    assert got == [("overdue", 15.0, "河东街道", "15"), ("overdue", 12.0, "区住房和城乡建设局", "12"),
+                   ("overdue", 9.0, "静兰街道", "9"), ("volume", 1234.0, None, "1,234")]
+    assert figs[-1]["section"] == "二、其他"
