@@ -183,3 +183,16 @@ def test_sentence_broken_across_lines(tmp_path):
     assert got == [("overdue", 15.0, "河东街道", "15"), ("overdue", 12.0, "区住房和城乡建设局", "12"),
                    ("overdue", 9.0, "静兰街道", "9"), ("volume", 1234.0, None, "1,234")]
     assert figs[-1]["section"] == "二、其他"
+
+
+def test_show_highlights_the_number_grouped_by_section():
+    from extractor.pipeline import Task, process_file
+    from extractor.show import render
+
+    rows = process_file(Task(str(founding("000")), None)).rows
+    out = render(rows, color=True)
+    assert "(二)“12345”民生服务热线情况。" in out
+    assert "共接到转办工单\x1b[1;33m1416\x1b[0m件" in out
+    plain = render(rows, color=False)
+    assert "\x1b[" not in plain
+    assert plain.index("(一)“710”") < plain.index("(二)“12345”") < plain.index("(三)政府门户网站")
