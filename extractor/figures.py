@@ -33,6 +33,8 @@ _DIGIT = regex.compile(r"\d")
 _BARE_STOP = regex.compile(r"[\d.]")
 _HAN = regex.compile(r"\p{Han}")
 _SENTENCE_FINAL = regex.compile(r"[。；;!！?？]\s*\Z")
+# a flattened table row (numbers separated by blanks) is not prose broken across lines
+_TABLE_ROW = regex.compile(r"\d%?[ \t\u3000]+\S{0,12}?\d")
 
 
 @dataclass(slots=True)
@@ -74,7 +76,8 @@ def extract_figures(doc: Document) -> list[dict]:
             continue
         s = doc.text[block.start:block.end]
         glue = (prev is not None and block.kind == "paragraph" and prev.kind == "paragraph"
-                and not _SENTENCE_FINAL.search(doc.text, prev.start, prev.end))
+                and not _SENTENCE_FINAL.search(doc.text, prev.start, prev.end)
+                and not _TABLE_ROW.search(s) and not _TABLE_ROW.search(doc.text, prev.start, prev.end))
         if glue:
             runs[-1].append((s, block.start, heading))
         else:
@@ -367,7 +370,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         if names:
                             respectively = True
                     else:
-                        ent = _adjacent_entity(lib, s, clause_start, t.tok_start, listy)
+                        ent = _adjacent_entity(lib, s, max(clause_start, prev_tok_end), t.tok_start, listy)
                         names = [ent] if ent else []
                     if names:
                         metric_rule = ctx.rule

@@ -196,3 +196,11 @@ def test_show_highlights_the_number_grouped_by_section():
     plain = render(rows, color=False)
     assert "\x1b[" not in plain
     assert plain.index("(一)“710”") < plain.index("(二)“12345”") < plain.index("(三)政府门户网站")
+
+
+def test_flattened_table_rows_are_not_glued_into_prose(tmp_path):
+    p = tmp_path / "flat.txt"
+    p.write_text("附件\n各镇诉求办理情况统计表序号 单位 受理诉求\n办结(件) 办结率\n1 圣城街道 8956 8904 99.42% 97.3%\n"
+                 "2 文家街道 6412 6381 99.52% 97.6%\n", encoding="utf-8")
+    _, figs = figs_of(p)
+    assert figs == []
