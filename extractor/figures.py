@@ -276,6 +276,8 @@ def _channel(lib: Library, text: str) -> str | None:
 
 def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[str | None]):
     channel_carry = "hotline"
+    channel_key: tuple = (-1, -1, None)
+    channel_found = None
     tokens = _tokens(lib, s)
     excl = set()
     for a, b in _excluded(lib, s):
@@ -389,8 +391,11 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             category = metric_rule.category
         clause_end = clauses.next_start(t.tok_end, len(s))
         heading = part_heading[bisect_right(part_at, t.start) - 1]
-        channel = (_channel(lib, s[sent_start:t.tok_end]) or (heading and _channel(lib, heading))
-                   or channel_carry)
+        key = (sent_start, t.tok_end, heading)
+        if key[:2] != channel_key[:2] or heading != channel_key[2]:
+            channel_key = key
+            channel_found = _channel(lib, s[sent_start:t.tok_end]) or (heading and _channel(lib, heading))
+        channel = channel_found or channel_carry
         channel_carry = channel
         base = {
             "metric": metric, "value": value, "unit": t.unit, "category": category, "entity": None,

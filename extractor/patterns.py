@@ -27,9 +27,12 @@ import regex
 PIECE_REF = regex.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
+_DEFAULT_DIR = Path(__file__).resolve().parent.parent / "patterns"
+
+
 def patterns_dir() -> Path:
     env = os.environ.get("EXTRACTOR_PATTERNS")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "patterns"
+    return Path(env) if env else _DEFAULT_DIR
 
 
 @dataclass
@@ -89,7 +92,10 @@ def _compile(fragment: str, pieces: dict[str, str]) -> regex.Pattern:
 
 
 def load_library(path: str | os.PathLike | None = None) -> Library:
-    return _load(str(Path(path) if path else patterns_dir()))
+    """The compiled library (cached per folder: compiled once per process)."""
+    if path is None:
+        path = os.environ.get("EXTRACTOR_PATTERNS") or _DEFAULT_DIR
+    return _load(str(path))
 
 
 @lru_cache(maxsize=4)
