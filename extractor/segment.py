@@ -19,6 +19,9 @@ HEADING = [
     (4, regex.compile(r"^\s*[(（]\s*\d{1,2}\s*[)）]")),
 ]
 HEADING_END = regex.compile(r"[。：:；;!！?？]")
+# A numbered heading that runs straight into its text with no stop at all
+# (`(一)“12345”便民服务热线运行情况第二季度分中心共受理…`) ends after a heading word.
+HEADING_WORD = regex.compile(r"(?:运行|办理|开展|工作|基本|总体|统计|报送|评价|入库)?(?:情况|概况)(?:通报)?")
 ANNEX = regex.compile(r"^\s*附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*$|^\s*附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]")
 TABLE_LINE = regex.compile(r"\|\s*$|\s\|\s|^\t|^\s*\|?\s*:?-{3,}")
 DATE_LINE = regex.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九○Ｏ0]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{7,8})\s*$")
@@ -72,6 +75,12 @@ def _heading_or_paragraph(line: str, start: int) -> list[Block]:
         if not m:
             continue
         stop = HEADING_END.search(line, m.end())
+        if (stop is None or stop.start() - m.end() > 40) and len(line) > 60:
+            word = HEADING_WORD.search(line, m.end(), m.end() + 40)
+            if word and word.end() < len(line.rstrip()):
+                head_end = word.end()
+                return [Block("heading", start, start + head_end, level),
+                        Block("paragraph", start + head_end, start + len(line))]
         if stop is None:
             return [Block("heading", start, start + len(line.rstrip()), level)] if len(line) <= 60 else [Block("paragraph", start, start + len(line))]
         if stop.start() - m.end() <= 40:

@@ -43,3 +43,16 @@ def test_sections_of_a_founding_circular():
     at = doc.text.index("1416")
     assert section_of(doc, at).startswith("(二)")
     assert section_of(doc, 0) is None
+
+
+def test_run_on_heading_without_a_stop_ends_after_its_heading_word():
+    line = "(一)“12345”便民服务热线运行情况第二季度分中心共受理各类诉求事项4425件,求助类2026件,占诉求总事项的45.8%,主要集中在水利灌溉等方面"
+    doc = seg(line)
+    assert kinds(doc)[0] == ("heading", "(一)“12345”便民服务热线运行情况")
+    assert kinds(doc)[1][0] == "paragraph" and kinds(doc)[1][1].startswith("第二季度")
+
+
+def test_long_numbered_paragraph_without_heading_word_stays_a_paragraph():
+    line = "(四)全面推进“一窗受理”,方便群众就近办理各部门要深化一件事一次办改革和基层审批便民化改革,稳步推进一窗受理集成服务和政务服务下沉"
+    doc = seg(line)
+    assert [b.kind for b in doc.blocks] == ["paragraph"]
