@@ -70,7 +70,8 @@ def compact(s: str) -> str:
 
 
 def extract_metadata(doc: Document) -> dict:
-    return Metadata(doc.text, table_spans(doc)).fields()
+    doc.metadata = Metadata(doc.text, table_spans(doc)).fields()
+    return doc.metadata
 
 
 def table_spans(doc: Document) -> list[tuple[int, int]]:

@@ -134,6 +134,7 @@ class Document:
     fixes: list[Fix] = field(default_factory=list)
     maps: list[OffsetMap] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
+    metadata: dict = field(default_factory=dict)  # filled by the metadata stage, read by later ones
 
     def to_raw(self, pos: int) -> int:
         """Offset in `raw` of the character at `pos` in the normalised `text`."""
