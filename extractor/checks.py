@@ -19,10 +19,13 @@ rounds (or truncates) to 98.2.
 """
 from __future__ import annotations
 
+import functools
+
 import math
 
 import regex
 
+from .figures import CATEGORY_SYNONYMS
 from .model import Document
 
 NON_SUMMABLE = regex.compile(r"率|排名|名次|得分|分数|总分|评分|考核|平均|均值|时长|时间|天数|星级|指数")
@@ -305,14 +308,18 @@ def headline_checks(figures: list[dict], tables: list[dict], by_table: dict[int,
     return out
 
 
-CATEGORY_SYNONYMS = {"其它": "其他", "意见建议": "建议", "求决": "求助", "揭发控告": "举报", "感谢": "表扬"}
 
 
+BLANKS = regex.compile(r"\s+")
+CATEGORY_TAIL = regex.compile(r"(?:诉求|问题|事项|工单)$")
+
+
+@functools.lru_cache(maxsize=4096)
 def fold_category(s: str | None) -> str | None:
     if not s:
         return None
-    s = regex.sub(r"\s+", "", s).removesuffix("类")
-    s = regex.sub(r"(?:诉求|问题|事项|工单)$", "", s) or s
+    s = BLANKS.sub("", s).removesuffix("类")
+    s = CATEGORY_TAIL.sub("", s) or s
     return CATEGORY_SYNONYMS.get(s, s)
 
 

@@ -59,6 +59,7 @@ def cell_unit(raw: str | None) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
 def parse_value(raw: str | None) -> float | None:
     """`30%` → 30.0, `1,234` → 1234.0, `2.31万` → 23100.0, `120件` → 120.0; empty, `—`, `/`
     and text → None."""
