@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 
 from . import __version__
 from .model import Document
-from .readers import Limits, ReadError, read
+from .readers import Limits, ReadError, printable_name, read
 from .normalise import normalise
 from .schema import SCHEMA_VERSION
 from .segment import segment
@@ -132,10 +132,10 @@ def _where(exc: BaseException) -> str:
 def _relative(path: str, root: str | None) -> str:
     if root:
         try:
-            return Path(path).relative_to(root).as_posix()
+            return printable_name(Path(path).relative_to(root).as_posix())
         except ValueError:
             pass
-    return Path(path).name
+    return printable_name(Path(path).name)
 
 
 def discover(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[str, str | None]]:
@@ -424,7 +424,9 @@ def _on_workers(tasks: list[Task], workers: int, limits: Limits) -> Iterator[Fil
             now = time.monotonic()
             for w in list(pool):
                 if w.task is not None and now > w.deadline:
-                    replace(w, _failure(w.task[1], "read", "timeout", _timeout_message(limits)), kill=True)
+                    message = (f"the file took longer than {limits.timeout:g} s (--timeout) and its worker did not "
+                               f"answer within {grace(limits):g} s more, so it was ended; the run went on")
+                    replace(w, _failure(w.task[1], "read", "timeout", message), kill=True)
                 elif not w.ready and now > w.started + STARTUP_SECONDS:
                     raise RuntimeError("a worker process did not start within "
                                        f"{STARTUP_SECONDS:.0f} s")

@@ -120,7 +120,13 @@ def _relative(path: Path, root) -> str:
         root = Path(root)
         if root.is_dir():
             try:
-                return path.relative_to(root).as_posix()
+                return printable_name(path.relative_to(root).as_posix())
             except ValueError:
                 pass
-    return path.name
+    return printable_name(path.name)
+
+
+def printable_name(name: str) -> str:
+    """A file name as valid UTF-8: bytes that are not (kept by Python as lone surrogates, which
+    Parquet cannot store) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

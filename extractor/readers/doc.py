@@ -146,3 +146,10 @@ def _convert_with_libreoffice(path: Path, doc: Document, limits: Limits) -> None
         if not out.exists():
             raise ReadError("bad_doc", "LibreOffice could not convert this .doc (damaged or not a Word file)")
         read_docx(out.read_bytes(), doc, limits)
+    from .text import han_commonness
+
+    sample = doc.raw[:20_000]
+    ascii_share = sum(1 for ch in sample if " " <= ch <= "~" or ch in "\t\n\r\f") / max(1, len(sample))
+    if sample.strip() and han_commonness(sample) < 0.6 and ascii_share < 0.9:
+        # LibreOffice opens almost anything, junk included, as text
+        raise ReadError("bad_doc", "LibreOffice read this .doc only as unreadable characters (damaged or not a Word file)")

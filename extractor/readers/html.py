@@ -35,6 +35,12 @@ def read_html(data: bytes, doc: Document) -> None:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as e:
         raise ReadError("bad_html", f"the html could not be parsed: {e}") from e
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        # nested deeper than libxml2 allows (256): it drops everything below, so the visible
+        # text is read from the tags instead (no table structure, but nothing lost)
+        doc.raw = _flat_text(text)
+        doc.source_tables = []
+        return
     writer = _TextWriter()
     title = (root.findtext(".//title") or "").strip()
     body = root.find("body")
@@ -60,6 +66,34 @@ def _decode_html(data: bytes) -> tuple[str, str]:
         except (LookupError, UnicodeDecodeError):
             pass
     return decode(data)
+
+
+TAG_OR_TEXT = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*>|<[^>]*>|[^<]+|<")
+FLAT_SKIP = {"script", "style", "noscript", "template", "head", "svg"}
+
+
+def _flat_text(text: str) -> str:
+    """Visible text of a page by a single linear scan of its tags (for trees too deep to build)."""
+    import html
+
+    out: list[str] = []
+    skipping = None
+    for m in TAG_OR_TEXT.finditer(text):
+        closing, tag = m.group(1), (m.group(2) or "").lower()
+        if skipping:
+            if closing and tag == skipping:
+                skipping = None
+            continue
+        if tag:
+            if not closing and tag in FLAT_SKIP:
+                skipping = tag
+            elif tag in BLOCK_TAGS and out and not out[-1].endswith("\n"):
+                out.append("\n")
+            elif tag in ("td", "th") and closing:
+                out.append(" | ")
+        elif not m.group(0).startswith("<") or m.group(0) == "<":
+            out.append(_inline(html.unescape(m.group(0))))
+    return "".join(out)
 
 
 def _squash(s: str) -> str:
@@ -154,11 +188,19 @@ def _span(cell, name: str) -> int:
         return 1
 
 
+MAX_TABLE_CELLS = 500_000
+
+
 def expand_spans(table) -> list[list[str]]:
-    """Rows of cell text with rowspan/colspan expanded (the merged text repeated)."""
+    """Rows of cell text with rowspan/colspan expanded (the merged text repeated).
+
+    A rowspan reaches no further than the table's last row (as in a browser), and a table
+    that would still expand to more than `MAX_TABLE_CELLS` cells is refused: spans are a
+    cheap way to ask for gigabytes."""
     grid: list[list[str | None]] = []
     pending: dict[tuple[int, int], str] = {}
     rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
+    cells = 0
     for r, tr in enumerate(rows):
         row: list[str] = []
         col = 0
@@ -169,9 +211,14 @@ def expand_spans(table) -> list[list[str]]:
                 row.append(pending.pop((r, col)))
                 col += 1
             text = _cell_text(cell)
-            for dc in range(_span(cell, "colspan")):
+            colspan, rowspan = _span(cell, "colspan"), min(_span(cell, "rowspan"), len(rows) - r)
+            cells += colspan * rowspan
+            if cells > MAX_TABLE_CELLS:
+                raise ReadError("too_large", f"a table in this page expands (rowspan/colspan) to more than "
+                                             f"{MAX_TABLE_CELLS:,} cells")
+            for dc in range(colspan):
                 row.append(text)
-                for dr in range(1, _span(cell, "rowspan")):
+                for dr in range(1, rowspan):
                     pending[(r + dr, col)] = text
                 col += 1
         while (r, col) in pending:

@@ -97,7 +97,7 @@ def _checked(text: str) -> str:
     bad = sum(1 for ch in sample if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f"))
     if bad > len(sample) * 0.2:
         raise ReadError("binary", "binary data, not text (most characters are control codes or undecodable)")
-    return text
+    return text.replace("\x00", "") if "\x00" in text else text  # stray NULs carry nothing
 
 
 def _is_common_gb2312(ch: str) -> bool:
