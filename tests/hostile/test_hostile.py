@@ -178,3 +178,10 @@ def test_a_worker_that_stops_answering_is_ended_and_the_run_goes_on(slow, tmp_pa
     assert not Path(f"/proc/{stopped}").exists() or "zombie" in Path(f"/proc/{stopped}/status").read_text()
     assert outcomes(tmp_path) == {"a-big.txt": ["timeout"], **{f"b-small-{i}.txt": ["doc"] for i in range(4)}}
     assert "did not answer" in pd.read_parquet(tmp_path / "errors").message[0]
+
+
+def test_the_dask_engine_also_ends_a_file_over_the_time_limit(slow, tmp_path):
+    code, output, seconds, _ = extract(slow, "--out", tmp_path, "--engine", "dask", "--workers", "2", "--timeout", "2")
+    assert code == 0, output
+    assert outcomes(tmp_path) == {"a-big.txt": ["timeout"], **{f"b-small-{i}.txt": ["doc"] for i in range(4)}}
+    assert seconds < 90
