@@ -19,6 +19,7 @@ rounds (or truncates) to 98.2.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 
 import math
@@ -360,6 +361,9 @@ def _clip(s: str | None, n: int = 40) -> str:
     return s if len(s) <= n else s[:n] + "…"
 
 
+LOOK_BACK = 40
+
+
 def rate_figure_checks(doc: Document, figures: list[dict]) -> list[dict]:
     """A stated rate against the counts stated before it in the same paragraph: the nearest
     numerator (办结 N件) and, before that, the nearest denominator (受理 M件) not smaller than it
@@ -368,15 +372,18 @@ def rate_figure_checks(doc: Document, figures: list[dict]) -> list[dict]:
     text = doc.text or ""
     ordered = sorted((f for f in figures if f.get("value") is not None and f.get("start") is not None),
                      key=lambda f: f["start"])
+    line_starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
     for i, rate in enumerate(ordered):
         pair = RATE_FIGURES.get(rate.get("metric"))
         if pair is None:
             continue
         num_metric, den_metric = pair
-        para_start = text.rfind("\n", 0, rate["start"]) + 1
+        para_start = line_starts[bisect.bisect_right(line_starts, rate["start"]) - 1]
 
-        def before(metric: str, upto: int, at_least: float | None = None, stop: str | None = None) -> dict | None:
-            for f in reversed(ordered[:upto]):
+        def before(metric: str, upto: int, at_least: float | None = None, stop: str | None = None) -> int | None:
+            # the counts a rate is made of stand just before it: a bounded look back
+            for j in range(upto - 1, max(upto - LOOK_BACK, 0) - 1, -1):
+                f = ordered[j]
                 if f["start"] < para_start:
                     return None
                 if f.get("metric") == rate.get("metric"):
@@ -386,13 +393,15 @@ def rate_figure_checks(doc: Document, figures: list[dict]) -> list[dict]:
                 if (f.get("metric") == metric and f.get("channel") == rate.get("channel")
                         and (f.get("entity") or None) == (rate.get("entity") or None)
                         and (at_least is None or float(f["value"]) >= at_least)):
-                    return f
+                    return j
             return None
 
-        num = before(num_metric, i, stop=den_metric)
-        if num is None:
+        num_at = before(num_metric, i, stop=den_metric)
+        if num_at is None:
             continue
-        den = before(den_metric, ordered.index(num), at_least=float(num["value"]))
+        num = ordered[num_at]
+        den_at = before(den_metric, num_at, at_least=float(num["value"]))
+        den = ordered[den_at] if den_at is not None else None
         if den is None or not den["value"]:
             continue
         n, d = float(num["value"]), float(den["value"])
