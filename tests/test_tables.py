@@ -499,3 +499,20 @@ def test_a_rank_column_first_is_data_not_an_index():
     text = "附件\n考核表\n排名 | 单位 | 得分 |\n1 | 甲镇 | 99 |\n2 | 乙镇 | 97.5 |\n3 | 丙镇 | 96 |\n"
     tables, cells = tables_of_text(text)
     assert cell(cells, "乙镇", "排名")["value"] == 2 and cell(cells, "乙镇", "得分")["value"] == 97.5
+
+
+def test_an_encrypted_pdf_opened_with_its_password_keeps_its_tables(tmp_path):
+    from reportlab.lib import colors, pdfencrypt
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    from extractor.model import Document
+    from extractor.readers import Limits
+    from extractor.readers.pdf import read_pdf
+
+    table = Table([["Unit", "Received", "Done"], ["A", "12", "11"], ["B", "9", "9"], ["Total", "21", "20"]])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    locked = tmp_path / "locked.pdf"
+    SimpleDocTemplate(str(locked), encrypt=pdfencrypt.StandardEncryption("secret", canPrint=0), invariant=1).build([table])
+    doc = Document("locked.pdf", "pdf", "x", "")
+    read_pdf(locked.read_bytes(), doc, Limits(), password="secret")
+    assert doc.source_tables[0].rows[-1] == ["Total", "21", "20"]

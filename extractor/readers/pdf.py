@@ -46,7 +46,7 @@ def read_pdf(data: bytes, doc: Document, limits: Limits, password: str | None = 
     doc.raw = "\n\f".join(texts) + "\n"
     from .pdf_tables import find_tables
 
-    doc.source_tables = find_tables(data, texts, sep="\n\f")
+    doc.source_tables = find_tables(data, texts, sep="\n\f", password=password)
 
 
 SENTENCE_END = re.compile(r"[。：:；;！!？?）)”」|]\s*$")

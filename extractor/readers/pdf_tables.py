@@ -37,7 +37,7 @@ def looks_tabular(page_text: str) -> bool:
     return multi >= 3 or short >= 8
 
 
-def find_tables(data: bytes, pages: list[str], sep: str = "\n\f") -> list[SourceTable]:
+def find_tables(data: bytes, pages: list[str], sep: str = "\n\f", password: str | None = None) -> list[SourceTable]:
     """Tables of the PDF as `SourceTable`s located in the raw text `sep.join(pages) + "\\n"`."""
     candidates = [i for i, t in enumerate(pages) if looks_tabular(t)][:MAX_PAGES_SCANNED]
     if not candidates:
@@ -50,7 +50,7 @@ def find_tables(data: bytes, pages: list[str], sep: str = "\n\f") -> list[Source
         pos += len(p) + len(sep)
     found: list[tuple[int, list[list[str]], bool, bool]] = []  # page, rows, at top, at bottom
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
             for i in candidates:
                 if i >= len(pdf.pages):
                     break
