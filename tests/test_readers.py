@@ -163,3 +163,16 @@ def test_unwrap_keeps_short_lines_and_sentence_ends():
                             "二、各县区办理情况\n"
                             "本月全市共受理群众诉求十二万件，同比增长百分之七，办结率较上月提高。\n"
                             "附件：统计表")
+
+
+def test_a_layout_table_is_walked_into_and_the_data_table_inside_it_kept(tmp_path):
+    page = ("<html><body><table><tr><td><div class='nav'>首页</div></td></tr><tr><td>"
+            "<h1>某区12345热线运行情况通报</h1><p>本月共受理诉求1,416件，办结率98.2%。</p>"
+            "<table><tr><th>单位</th><th>受理(件)</th></tr><tr><td>甲镇</td><td>12</td></tr>"
+            "<tr><td>合计</td><td>12</td></tr></table><p>区政府办公室</p></td></tr></table></body></html>")
+    f = tmp_path / "layout.html"
+    f.write_text(page, encoding="utf-8")
+    doc = read(f)
+    assert [t.rows for t in doc.source_tables] == [[["单位", "受理(件)"], ["甲镇", "12"], ["合计", "12"]]]
+    assert "某区12345热线运行情况通报\n本月共受理诉求1,416件，办结率98.2%。\n" in doc.raw
+    assert doc.raw[doc.source_tables[0].start:].startswith("单位 | 受理(件) |")

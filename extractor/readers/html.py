@@ -142,7 +142,7 @@ class _TextWriter:
                 if _dropped(el) and el is not root:
                     skip_depth = 1
                     continue
-                if tag == "table":
+                if tag == "table" and not is_layout_table(el):
                     self._table(el)
                     skip_depth = 1
                     continue
@@ -228,6 +228,23 @@ def expand_spans(table) -> list[list[str]]:
             grid.append(row)
     width = max((len(r) for r in grid), default=0)
     return [r + [""] * (width - len(r)) for r in grid]
+
+
+LAYOUT_CONTENT = {"table", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "article", "section"}
+
+
+def is_layout_table(table) -> bool:
+    """A table used for page layout (the article sits in its cells) rather than for data:
+    its own cells hold paragraphs, headings or other tables, or run to long prose. Such a
+    table is walked into like any block, so data tables nested in it are still found."""
+    for cell in table.iter("td", "th"):
+        if _nearest_table(cell) is not table:
+            continue
+        if any(isinstance(c.tag, str) and c.tag.lower() in LAYOUT_CONTENT for c in cell.iter() if c is not cell):
+            return True
+        if len(cell.text_content()) > 300:
+            return True
+    return False
 
 
 def _nearest_table(el):
