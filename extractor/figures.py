@@ -32,6 +32,10 @@ WINDOW = 48          # how far left of a number a keyword may stand
 _DIGIT = regex.compile(r"\d")
 _BARE_STOP = regex.compile(r"[\d.]")
 _HAN = regex.compile(r"\p{Han}")
+_ADVERBS = set("共另再还并已累")
+_NOT_IN_NAME = regex.compile(r"[的被]")
+_JUST_PUNCT = regex.compile(r"[\s，,、；;]*")
+_CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SENTENCE_FINAL = regex.compile(r"[。；;!！?？]\s*\Z")
 # a flattened table row (numbers separated by blanks) is not prose broken across lines
 _TABLE_ROW = regex.compile(r"\d%?[ \t\u3000]+\S{0,12}?\d")
@@ -59,6 +63,7 @@ class Event:
 
 def extract_figures(doc: Document) -> list[dict]:
     lib = load_library()
+    _LEAD_CACHE.clear()    # (lead stripping is memoised within one document)
     # The paragraphs and headings that hold digits, joined by newlines (a sentence end), are
     # scanned as one text: one pass per pattern per document instead of one per block.
     parts: list[str] = []
@@ -86,7 +91,7 @@ def extract_figures(doc: Document) -> list[dict]:
     pieces: list[str] = []
     at = 0
     for run in runs:
-        if not any(_DIGIT.search(s) for s, _, _ in run):
+        if not any(_DIGIT.search(s) or "百分之" in s for s, _, _ in run):
             continue
         for i, (s, start, head) in enumerate(run):
             if i == 0 and pieces:
@@ -101,7 +106,7 @@ def extract_figures(doc: Document) -> list[dict]:
     if not parts:
         return []
     joined = "".join(pieces)
-    rows = _extract_block(lib, joined, part_at, part_heading)
+    rows = _extract_block(lib, joined, part_at, part_heading, getattr(doc, "metadata", None) or {})
     for r in rows:
         i = bisect_right(part_at, r["start"]) - 1
         shift = part_doc[i] - part_at[i]
@@ -148,6 +153,38 @@ def _tokens(lib: Library, s: str) -> list[Token]:
             end = m.end("num")
         out.append(Token(m.start("num"), end, m.end(), m.start(), value, unit, cls,
                          bool(m.group("pre") or m.group("post"))))
+    return out
+
+
+def _cn_number(cn: str) -> float | None:
+    """百 → 100, 九十一点二 → 91.2, 十五 → 15, 八 → 8 (as written after 百分之)."""
+    if cn == "百":
+        return 100.0
+    whole, _, frac = cn.partition("点")
+    if "十" in whole:
+        tens, _, ones = whole.partition("十")
+        if len(tens) > 1 or len(ones) > 1:
+            return None
+        n = (_CN_DIGIT.get(tens, -99) if tens else 1) * 10 + (_CN_DIGIT.get(ones, -99) if ones else 0)
+    elif len(whole) == 1:
+        n = _CN_DIGIT.get(whole, -99)
+    else:
+        return None
+    if n < 0:
+        return None
+    if frac:
+        return float(f"{n}." + "".join(str(_CN_DIGIT[c]) for c in frac))
+    return float(n)
+
+
+def _cn_percents(lib: Library, s: str) -> list[Token]:
+    if lib.pct_cn is None or "百分之" not in s:
+        return []
+    out = []
+    for m in lib.pct_cn.finditer(s):
+        value = _cn_number(m.group("cn"))
+        if value is not None:
+            out.append(Token(m.start(), m.end(), m.end(), m.start(), value, "%", "pct", False))
     return out
 
 
@@ -203,16 +240,25 @@ def _is_name(lib: Library, name: str) -> bool:
     return bool(name) and bool(lib.entity["name"].match(name)) and not lib.entity["not"].search(name)
 
 
+_LEAD_CACHE: dict = {}
+
+
 def _strip_lead(lib: Library, text: str) -> str:
-    text = lib.words["ordinal"].sub("", text, count=1)
-    return lib.entity["lead"].sub("", text, count=1)
+    key = (id(lib), text)
+    out = _LEAD_CACHE.get(key)
+    if out is None:
+        out = lib.entity["lead"].sub("", lib.words["ordinal"].sub("", text, count=1), count=1)
+        _LEAD_CACHE[key] = out
+    return out
 
 
 def _name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
     """Names of `A、B、C…` at the start of `text` (the last one followed by other words unless strict)."""
     text = _strip_lead(lib, text.strip())
     if not strict_last:
-        pass
+        d = _DIGIT.search(text)      # `A、B接收工单分别为213件、176件`: the names end before the numbers
+        if d:
+            text = text[:d.start()]
     else:
         text = lib.entity["tail"].sub("", text)
     parts = [p.strip() for p in text.split("、")]
@@ -223,14 +269,54 @@ def _name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
         last = i == len(parts) - 1
         if last and not strict_last:
             m = lib.entity["head"].match(p)
-            if not m or lib.entity["not"].search(m.group()):
+            name = m.group() if m and not lib.entity["not"].search(m.group()) else _name_before_keyword(lib, p)
+            if not name:
                 return names if len(names) >= 1 else []
-            names.append(m.group())
+            names.append(name)
         elif _is_name(lib, p):
             names.append(p)
         else:
             return []
     return names
+
+
+def _name_before_keyword(lib: Library, p: str) -> str | None:
+    """`县供热办受理诉求较多`: the name that ends where a keyword begins."""
+    for m in lib.trigger_any.finditer(p):
+        if m.start() < 2:
+            continue
+        name = lib.entity["tail"].sub("", p[:m.start()])
+        if _is_name(lib, name):
+            return name
+        break
+    return None
+
+
+def _own_subject(lib: Library, pre: str) -> bool:
+    """The keyword's clause has a subject of its own (`三家合计占…`, `上述单位…`)."""
+    return lib.entity["group"].search(pre) is not None
+
+
+def _starts_with_keyword(lib: Library, name: str) -> bool:
+    """`转派镇(街道)…`, `共转派乡(镇)…`: a verb phrase, not a name."""
+    return bool(lib.trigger_any.match(name) or (name[:1] in _ADVERBS and lib.trigger_any.match(name, 1)))
+
+
+def _reporting_body(lib: Library, name: str, meta: dict) -> bool:
+    """Is `name` the reporting body (the issuer, its area, its service centre), not a unit it lists?
+
+    Without metadata a lone division (`红寺堡区`) is taken as the report's own area."""
+    if lib.entity["not_subject"].search(name):
+        return True
+    issuer = meta.get("issuer") or ""
+    if issuer and (issuer.endswith(name) or (len(name) >= 4 and name[0] in "省市区县" and issuer.endswith(name[1:]))):
+        return True
+    if lib.entity["division"].search(name):
+        areas = [a for a in (meta.get("county"), meta.get("city"), meta.get("province")) if a]
+        if not areas and not issuer:
+            return True
+        return any(a.endswith(name) or name.endswith(a) for a in areas) or name in issuer
+    return False
 
 
 def _adjacent_entity(lib: Library, s: str, lo: int, pos: int, listy: bool) -> str | None:
@@ -249,18 +335,35 @@ def _adjacent_entity(lib: Library, s: str, lo: int, pos: int, listy: bool) -> st
     return None
 
 
-def _subject(lib: Library, s: str, seg_start: int, pos: int) -> str | None:
-    seg = _strip_lead(lib, s[seg_start:pos])
+def _subject(lib: Library, s: str, seg_start: int, pos: int, event_starts: set, meta: dict) -> str | None:
+    """The unit named at the head of a sentence part (`玉林社区承办…`, `区市场监管局本周被…`)."""
+    raw = s[seg_start:pos]
+    seg = _strip_lead(lib, raw)
     m = lib.entity["head"].match(seg)
     if not m:
         return None
-    name = m.group()
-    rest = seg[m.end():m.end() + 1]
+    off = seg_start + len(raw) - len(seg)
+    end = m.end()
+    delimited = False
+    # the name ends where a keyword, a time word or 被/窗口… begins (the longest such head);
+    # else the longest head
+    head = lib.entity["head"]
+    follow = lib.entity["follow"]
+    for e in sorted({x.end() for x in lib.entity["suffix_end"].finditer(seg, 0, m.end(), overlapped=True)},
+                    reverse=True):
+        r = seg[e:e + 1]
+        if r and (r in "：:" or off + e in event_starts or follow.match(seg, e)) and head.fullmatch(seg, 0, e) \
+                and not _NOT_IN_NAME.search(seg, 0, e) and not lib.entity["not"].search(seg, 0, e):
+            end, delimited = e, True
+            break
+    name = seg[:end]
+    rest = seg[end:end + 1]
     if not rest or not (_HAN.match(rest) or rest in "：:"):
         return None
-    if lib.entity["not"].search(name) or lib.entity["not_subject"].search(name):
+    if lib.entity["not"].search(name) or lib.entity["not_subject"].search(name) or _starts_with_keyword(lib, name):
         return None
-    if rest not in "：:" and (len(name) < 3 or name[-1] in "区县市省"):
+    if rest not in "：:" and (len(name) < 3 or _reporting_body(lib, name, meta)
+                              or (not delimited and lib.entity["division"].search(name))):
         return None
     return name
 
@@ -274,16 +377,20 @@ def _channel(lib: Library, text: str) -> str | None:
 
 # ---------------------------------------------------------------------------- one block
 
-def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[str | None]):
+def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[str | None], meta: dict):
     channel_carry = "hotline"
     channel_key: tuple = (-1, -1, None)
     channel_found = None
     tokens = _tokens(lib, s)
+    cn = _cn_percents(lib, s)
+    if cn:
+        tokens = sorted(tokens + cn, key=lambda t: t.start)
     excl = set()
     for a, b in _excluded(lib, s):
         excl.update(range(a, b))
     events = _events(lib, s)
     event_ends = [e.end for e in events]
+    event_starts = {e.start for e in events}
     words = lib.words
     sentences = Marks(words["sentence_end"], s)
     clauses = Marks(words["clause_end"], s)
@@ -345,14 +452,17 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     prev_clause = clauses.last_end(sent_start, kw_clause - 1)
                     names = _name_list(lib, s[prev_clause:kw_clause - 1], strict_last=True)
                     headed = s[kw_clause - 1] in "：:"
-                if len(names) == 1 and not headed and (names[0][-1] in "区县市省"
-                                                       or lib.entity["not_subject"].search(names[0])):
-                    names = []   # `红寺堡区总办件量…`: a lone division before the keyword is the reporting body
+                if len(names) == 1 and not headed and _reporting_body(lib, names[0], meta):
+                    names = []   # `红寺堡区总办件量…`: the report's own area (or issuer) before the keyword
                 if respectively and len(names) < 2:
                     names = _list_before(lib, s, clauses, sent_start, kw_clause) or names
                 if not names:
+                    # a unit heading the keyword's clause, else the sentence part
+                    # (not past other words heading the clause: `…，三家合计占…`)
                     seg = segments.last_end(sent_start, first.start)
-                    subj = _subject(lib, s, seg, first.end)
+                    subj = _subject(lib, s, kw_clause, first.end, event_starts, meta) if kw_clause > seg else None
+                    if subj is None and (kw_clause <= seg or not _own_subject(lib, pre)):
+                        subj = _subject(lib, s, seg, first.end, event_starts, meta)
                     names = [subj] if subj else []
         else:
             joined = prev_tok_end >= 0 and words["joiner"].match(s, prev_tok_end, t.tok_start) is not None
@@ -372,8 +482,14 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         if names:
                             respectively = True
                     else:
-                        ent = _adjacent_entity(lib, s, max(clause_start, prev_tok_end), t.tok_start, listy)
-                        names = [ent] if ent else []
+                        lo_item = max(clause_start, prev_tok_end)
+                        each = lib.entity["each"].search(s, lo_item, t.tok_start)
+                        if each:   # `A、B各2项`: every name takes the number
+                            names = _name_list(lib, s[lo_item:each.start()], strict_last=True)
+                            names = names if len(names) > 1 else []
+                        if not names:
+                            ent = _adjacent_entity(lib, s, lo_item, t.tok_start, listy)
+                            names = [ent] if ent else []
                     if names:
                         metric_rule = ctx.rule
                         pattern_id = ctx.rule.id + "/item"
@@ -409,8 +525,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             if prev_fig["metric"] == "category_count":
                 base["metric"] = "category_share"
                 base["category"] = prev_fig["category"]
-            if not names and prev_fig["entity"]:
-                names = [prev_fig["entity"]]
+            if not names and prev_fig["entity"] and _JUST_PUNCT.fullmatch(
+                    s, prev_fig["_tok_end"], best.start if best is not None else t.tok_start):
+                names = [prev_fig["entity"]]   # (not `…，三家合计占…`: another subject)
         if (respectively and len(names) > 1) or len(chain) > 1:
             many = respectively and len(names) > 1
             pending = {"names": names[1:] if many else [], "fixed": [] if many else names,

@@ -67,6 +67,7 @@ class Library:
     exclude_any: regex.Pattern | None
     entity: dict[str, regex.Pattern]
     words: dict[str, regex.Pattern]  # other named fragments used by the figures stage
+    pct_cn: regex.Pattern | None = None  # a percentage in Chinese numerals (百分之九十)
 
     @property
     def all_entries(self) -> list[Rule]:
@@ -152,7 +153,8 @@ def _load(path: str) -> Library:
         exclude_any = regex.compile("|".join(f"(?:{r.pattern.pattern})" for r in excludes))
     entity = {name[len("entity_"):]: _compile(frag, pieces) for name, frag in base.get("entity", {}).items()}
     words = {name: _compile(frag, pieces) for name, frag in base.get("words", {}).items()}
-    return Library(pieces, units, rules, excludes, channels, token, trigger_any, exclude_any, entity, words)
+    pct_cn = _compile(pieces["pct_cn"], pieces) if "pct_cn" in pieces else None
+    return Library(pieces, units, rules, excludes, channels, token, trigger_any, exclude_any, entity, words, pct_cn)
 
 
 # ---------------------------------------------------------------- examples

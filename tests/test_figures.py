@@ -162,6 +162,37 @@ def test_d005_wan_multiplies():
     ("2024年5月9日，区热线办联系电话：0772-2861523。", []),
     ("湄府办通〔2024〕17号", []),
     ("另有17个单位采发率不足30%，全区共2个方面问题。", []),
+    # a 社区 heading a sentence-per-unit line is a unit, not the report's own area
+    ("黄河社区承接工单64件，办结60件，群众满意率95.5%。",
+     [("volume", 64.0, "黄河社区"), ("completed", 60.0, "黄河社区"), ("satisfaction_rate", 95.5, "黄河社区")]),
+    # `A、B…偏多，分别为x、y` with other words between the list and 分别为; an office ending in 办
+    ("县信访办、县水务局接收投诉偏多，分别为312件、287件。", [("volume", 312.0, "县信访办"), ("volume", 287.0, "县水务局")]),
+    ("长江街道、珠江街道季度考评得分分别为97分、96.5分。", [("score", 97.0, "长江街道"), ("score", 96.5, "珠江街道")]),
+    ("【部门情况】市城管委、市交通委承办工单分别为95件、61件，办结率分别为97.9%、96.7%。",
+     [("volume", 95.0, "市城管委"), ("volume", 61.0, "市交通委"),
+      ("completion_rate", 97.9, "市城管委"), ("completion_rate", 96.7, "市交通委")]),
+    # `A、B各N项`, `A、B…均为0`: every name takes the number
+    ("逾期未办结的单位为：城南镇、县水利局各3项，县林业局1项。",
+     [("overdue", 3.0, "城南镇"), ("overdue", 3.0, "县水利局"), ("overdue", 1.0, "县林业局")]),
+    ("县档案局、县供销社1-6月报送数均为0。", [("submitted", 0.0, "县档案局"), ("submitted", 0.0, "县供销社")]),
+    # a recipient (向X报送, 被X采用) is not the unit; a dispatch verb phrase is not a name
+    ("向市政府办公室报送专报信息45条，被省级刊物采用9条。", [("submitted", 45.0, None), ("adopted", 9.0, None)]),
+    ("共转派乡(镇)和县直部门工单3,214件，办结3,180件，办结率98.94%。",
+     [("volume", 3214.0, None), ("completed", 3180.0, None), ("completion_rate", 98.94, None)]),
+    # a department heading its own clause (time word, 被, 窗口 after the name)
+    ("区教育委本周被市级平台退回重办工单4件，主要原因是答复不到位。", [("reopened", 4.0, "区教育委")]),
+    ("市税务局窗口差评9件，市公安局窗口差评6件。", [("volume", 9.0, "市税务局"), ("volume", 6.0, "市公安局")]),
+    ("县燃气公司受理诉求512件，县供水公司受理诉求301件，两家合计占全县诉求量的21.4%。",
+     [("volume", 512.0, "县燃气公司"), ("volume", 301.0, "县供水公司"), ("share", 21.4, None)]),
+    ("超期签收工单较多的单位为东湖镇9件、县城管局7件。", [("overdue", 9.0, "东湖镇"), ("overdue", 7.0, "县城管局")]),
+    # phrasings
+    ("热线话务总量2.35万次，接通率97.1%。", [("calls", 23500.0, None), ("connection_rate", 97.1, None)]),
+    ("已办结销号20项，持续推进4项。", [("completed", 20.0, None), ("pending", 4.0, None)]),
+    ("回访中评价“满意”的比例为96.2%。", [("satisfaction_rate", 96.2, None)]),
+    ("差评整改率达到百分之百，满意率为百分之九十七点五。", [("rectification_rate", 100.0, None), ("satisfaction_rate", 97.5, None)]),
+    ("工单办理及时率偏低的是：北山镇90.5%、南山镇91%。", [("completion_rate", 90.5, "北山镇"), ("completion_rate", 91.0, "南山镇")]),
+    # one ticket passed between units is a case detail
+    ("一件噪音投诉在两个部门之间反复转办3次。", []),
 ])
 def test_phrasings(text, expected):
     got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(text)]
@@ -204,3 +235,27 @@ def test_flattened_table_rows_are_not_glued_into_prose(tmp_path):
                  "2 文家街道 6412 6381 99.52% 97.6%\n", encoding="utf-8")
     _, figs = figs_of(p)
     assert figs == []
+
+
+def _with_metadata(text, meta):
+    from extractor.model import Block, Document
+
+    doc = Document(source_path="<text>", source_format="txt", doc_id="", raw=text, text=text,
+                   blocks=[Block("paragraph", 0, len(text))])
+    doc.metadata = meta
+    return [(f["metric"], f["value"], f["entity"]) for f in extract_figures(doc)]
+
+
+def test_a_division_is_a_unit_unless_it_is_the_reports_own_area():
+    text = "城南区受理工单1,200件，办结率98.5%。"
+    city = {"issuer": "某某市政务服务管理局", "city": "某某市", "province": "某省"}
+    assert _with_metadata(text, city) == [("volume", 1200.0, "城南区"), ("completion_rate", 98.5, "城南区")]
+    own = {"issuer": "某某市城南区人民政府办公室", "city": "某某市", "county": "城南区"}
+    assert _with_metadata(text, own) == [("volume", 1200.0, None), ("completion_rate", 98.5, None)]
+
+
+def test_the_issuer_heading_a_sentence_is_not_an_entity():
+    text = "区行政审批服务局共受理办件3,456件。"
+    assert _with_metadata(text, {"issuer": "某某市城南区行政审批服务局", "county": "城南区"}) == [("volume", 3456.0, None)]
+    assert _with_metadata(text, {"issuer": "某某市城南区人民政府办公室", "county": "城南区"}) == \
+        [("volume", 3456.0, "区行政审批服务局")]
