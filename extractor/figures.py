@@ -10,6 +10,8 @@ machinery that applies them to a `Document`:
 3. A token without a keyword of its own but right after a unit name (`红寺堡镇45件`) is a list
    item: it takes the metric of the nearest keyword earlier in the sentence
    (`超时签收工单较多的单位是:`).
+   A token with neither takes a keyword standing right after it, for rules marked `post`
+   (`区住建局有8件工单超期未办结`).
 4. Entities: the unit name right before the number; a list of names before the keyword
    (`A、B、C报送数仅2条` → one figure each); `分别为 x、y` pairs names and numbers in order;
    the unit named at the start of the sentence part (`张浦镇本月考核得分86.5分`).
@@ -493,6 +495,14 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     if names:
                         metric_rule = ctx.rule
                         pattern_id = ctx.rule.id + "/item"
+                if metric_rule is None and t.cls != "bare":
+                    # `区住建局有8件工单超期未办结`: the keyword right after the number
+                    post = _keyword_after(events, event_ends, s, t, words["post_gap"])
+                    if post is not None:
+                        metric_rule = post.rule
+                        pattern_id = post.rule.id + "/after"
+                        subj = _subject(lib, s, clause_start, post.end, event_starts, meta)
+                        names = [subj] if subj else []
         if metric_rule is None:
             prev_tok_end = t.tok_end
             continue
@@ -562,6 +572,17 @@ def _context(events: list[Event], event_ends: list[int], sent_start: int, t: Tok
         if best is None or (e.start, e.rule.order) < (best.start, best.rule.order):
             best = e
     return best
+
+
+def _keyword_after(events: list[Event], event_ends: list[int], s: str, t: Token, post_gap) -> Event | None:
+    """A keyword of a rule marked `post` standing right after the number (`8件工单超期未办结`)."""
+    for i in range(bisect_right(event_ends, t.tok_end), len(events)):
+        e = events[i]
+        if e.start > t.tok_end + 8:
+            break
+        if e.rule.post and t.cls in e.rule.units and e.start >= t.tok_end and post_gap.fullmatch(s, t.tok_end, e.start):
+            return e
+    return None
 
 
 def _keyword_chain(events, event_ends, s, best: Event, t: Token, joiner) -> list[Event]:

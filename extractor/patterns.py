@@ -6,7 +6,8 @@ Rule files hold data only. Kinds of entries:
 
 * `[[rule]]` — a metric phrasing: `trigger` (the keyword, a regex fragment), `gap` (what may
   stand between keyword and number), `units` (unit classes the number may carry), `metric`,
-  optional `sign`, `category`, `after` (regex the text right after the number must match).
+  optional `sign`, `category`, `after` (regex the text right after the number must match),
+  `post = true` (the keyword may also follow the number: `8件工单超期未办结`).
 * `[[exclude]]` — a `pattern` with a `(?P<x>…)` group: a number starting inside `x` is not a
   figure (dates, phone numbers, thresholds…).
 * `[[channel]]` — a `pattern` that, found in a sentence or heading, sets the channel.
@@ -51,6 +52,7 @@ class Rule:
     channel: str | None = None
     pattern: regex.Pattern | None = None
     context: bool = True
+    post: bool = False          # the keyword may also stand right after the number
     examples: list = field(default_factory=list)
     negatives: list = field(default_factory=list)
 
@@ -130,6 +132,7 @@ def _load(path: str) -> Library:
                     r.sign = float(entry.get("sign", 1))
                     r.category = entry.get("category")
                     r.context = bool(entry.get("context", True))
+                    r.post = bool(entry.get("post", False))
                     rules.append(r)
                 elif kind == "exclude":
                     r.pattern = _compile(entry["pattern"], pieces)
@@ -160,7 +163,7 @@ def _load(path: str) -> Library:
 # ---------------------------------------------------------------- examples
 
 def _matches(fig: dict, ex: dict, rule: Rule) -> bool:
-    if fig["pattern"] != rule.id and rule.kind == "metric":
+    if fig["pattern"] not in (rule.id, rule.id + "/after") and rule.kind == "metric":
         return False
     if fig["metric"] != ex.get("metric", rule.metric):
         return False

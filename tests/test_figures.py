@@ -193,6 +193,10 @@ def test_d005_wan_multiplies():
     ("工单办理及时率偏低的是：北山镇90.5%、南山镇91%。", [("completion_rate", 90.5, "北山镇"), ("completion_rate", 91.0, "南山镇")]),
     # one ticket passed between units is a case detail
     ("一件噪音投诉在两个部门之间反复转办3次。", []),
+    # the keyword after the number; a callback count is not a completion count
+    ("县市场监管局有6件工单超期未办结，城关镇有2件诉求被退回重办。",
+     [("overdue", 6.0, "县市场监管局"), ("reopened", 2.0, "城关镇")]),
+    ("本月对已办结工单电话回访512件，回访满意率96.4%。", [("volume", 512.0, None), ("satisfaction_rate", 96.4, None)]),
 ])
 def test_phrasings(text, expected):
     got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(text)]
