@@ -178,8 +178,10 @@ def done_ids(out: str | os.PathLike, version: str) -> set[str]:
     return done
 
 
-def compact(out: str | os.PathLike, max_rows: int = 1_000_000) -> int:
-    """Merges the parts of each partition into one per dataset; returns how many parts went.
+def compact(out: str | os.PathLike, target_bytes: int = 128 * 2**20) -> int:
+    """Merges small parts, batch tags grouped until a group's files reach `target_bytes`;
+    returns how many parts went. Parts are streamed one at a time, so memory stays that of
+    one part however large the archive.
 
     Safe to kill at any point: the merged `documents` part, written last, lists the parts it
     replaces, and `recover` deletes those (or, if it never landed, the other merged parts).
@@ -188,22 +190,43 @@ def compact(out: str | os.PathLike, max_rows: int = 1_000_000) -> int:
     recover(out)
     removed = 0
     for folder in _folders(out, COMMIT_DATASET):
-        parts = sorted(p.name for p in folder.glob("part-*.parquet"))
-        if len(parts) < 2:
-            continue
         relative = folder.relative_to(out / COMMIT_DATASET)
-        if sum(pq.read_metadata(folder / p).num_rows for p in parts) > max_rows:
-            continue
-        tag = "c" + hashlib.sha256("\n".join(parts).encode()).hexdigest()[:15]
-        for name in sorted(DATASETS, key=lambda n: n == COMMIT_DATASET):
-            here = out / name / relative
-            sources = [here / p for p in parts if (here / p).exists()]
-            if not sources:
-                continue
-            table = pa.concat_tables([pq.read_table(s) for s in sources], promote_options="default")
-            replaces = [(relative / p).as_posix() for p in parts]
-            meta = {REPLACES_KEY: json.dumps(replaces).encode()} if name == COMMIT_DATASET else None
-            write_atomic(table, here / f"part-{tag}.parquet", meta)
-        recover(out)
-        removed += len(parts) - 1
+        sizes = {p.name: sum((out / n / relative / p.name).stat().st_size for n in DATASETS
+                             if (out / n / relative / p.name).exists())
+                 for p in folder.glob("part-*.parquet")}
+        for group in _groups(sizes, target_bytes):
+            tag = "c" + hashlib.sha256("\n".join(group).encode()).hexdigest()[:15]
+            replaces = json.dumps([(relative / p).as_posix() for p in group]).encode()
+            for name in sorted(DATASETS, key=lambda n: n == COMMIT_DATASET):
+                here = out / name / relative
+                sources = [here / p for p in group if (here / p).exists()]
+                if sources:
+                    meta = {REPLACES_KEY: replaces} if name == COMMIT_DATASET else None
+                    _merge_atomic(sources, here / f"part-{tag}.parquet", meta)
+            recover(out)
+            removed += len(group) - 1
     return removed
+
+
+def _groups(sizes: dict[str, int], target: int) -> list[list[str]]:
+    """Runs of small parts (in name order) whose sizes add up to at most `target`."""
+    groups, current, total = [], [], 0
+    for name in sorted(n for n, size in sizes.items() if size < target):
+        if current and total + sizes[name] > target:
+            groups.append(current)
+            current, total = [], 0
+        current.append(name)
+        total += sizes[name]
+    groups.append(current)
+    return [g for g in groups if len(g) > 1]
+
+
+def _merge_atomic(sources: list[Path], path: Path, metadata: dict[bytes, bytes] | None) -> None:
+    schema = pq.read_schema(sources[0]).remove_metadata()
+    if metadata:
+        schema = schema.with_metadata(metadata)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
+        for source in sources:
+            writer.write_table(pq.read_table(source).replace_schema_metadata(schema.metadata))
+    os.replace(tmp, path)

@@ -109,3 +109,17 @@ def test_dask_engine_writes_the_same_rows_as_the_local_engine(tmp_path):
     for name in DATASETS:
         pd.testing.assert_frame_equal(frame(local, name), frame(dask, name))
     assert len(frame(dask, "documents")) == 9
+
+
+def test_compaction_groups_parts_up_to_a_target_size(tmp_path):
+    extract(FORMATS, "--out", tmp_path, "--batch", "1", "--no-compact", "--workers", "1")
+    before = {name: frame(tmp_path, name) for name in DATASETS}
+    per_batch = {}
+    for name in DATASETS:
+        for p in parts(tmp_path, name):
+            per_batch[p.name] = per_batch.get(p.name, 0) + p.stat().st_size
+    # a target that fits a few batches, not all eight
+    compact(tmp_path, target_bytes=3 * max(per_batch.values()))
+    assert 1 < len(parts(tmp_path, "documents")) < 8
+    for name in DATASETS:
+        pd.testing.assert_frame_equal(frame(tmp_path, name), before[name])
