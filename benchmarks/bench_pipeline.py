@@ -126,7 +126,7 @@ def extract(src: Path, out: Path, workers: int) -> tuple[float, float]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000")
-    ap.add_argument("--pdf-docs", type=int, default=40)
+    ap.add_argument("--pdf-docs", type=int, default=200)
     ap.add_argument("--keep", type=Path, help="build the corpora here and keep them")
     a = ap.parse_args()
     sizes = [int(s) for s in a.sizes.split(",")]
