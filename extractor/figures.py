@@ -462,7 +462,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     # a unit heading the keyword's clause, else the sentence part
                     # (not past other words heading the clause: `…，三家合计占…`)
                     seg = segments.last_end(sent_start, first.start)
-                    subj = _subject(lib, s, kw_clause, first.end, event_starts, meta) if kw_clause > seg else None
+                    subj = _subject(lib, s, kw_clause, first.end, event_starts, meta) \
+                        if kw_clause > seg and first.start - kw_clause >= 3 else None
                     if subj is None and (kw_clause <= seg or not _own_subject(lib, pre)):
                         subj = _subject(lib, s, seg, first.end, event_starts, meta)
                     names = [subj] if subj else []
