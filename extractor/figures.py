@@ -458,13 +458,13 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     names = []   # `红寺堡区总办件量…`: the report's own area (or issuer) before the keyword
                 if respectively and len(names) < 2:
                     names = _list_before(lib, s, clauses, sent_start, kw_clause) or names
-                if not names:
+                seg = segments.last_end(sent_start, first.start)
+                if not names and not _own_subject(lib, s[min(seg, kw_clause):first.start]):
                     # a unit heading the keyword's clause, else the sentence part
-                    # (not past other words heading the clause: `…，三家合计占…`)
-                    seg = segments.last_end(sent_start, first.start)
+                    # (none when a group is the subject: `…，三家合计占…`, `A、B三家单位合计…`)
                     subj = _subject(lib, s, kw_clause, first.end, event_starts, meta) \
                         if kw_clause > seg and first.start - kw_clause >= 3 else None
-                    if subj is None and (kw_clause <= seg or not _own_subject(lib, pre)):
+                    if subj is None:
                         subj = _subject(lib, s, seg, first.end, event_starts, meta)
                     names = [subj] if subj else []
         else:

@@ -193,6 +193,9 @@ def test_d005_wan_multiplies():
     ("工单办理及时率偏低的是：北山镇90.5%、南山镇91%。", [("completion_rate", 90.5, "北山镇"), ("completion_rate", 91.0, "南山镇")]),
     # one ticket passed between units is a case detail
     ("一件噪音投诉在两个部门之间反复转办3次。", []),
+    # a group (三家单位, 两家合计) is the subject: no unit, and 占全市 is not a name
+    ("市住建局、市城管局、市交通局三家单位受理工单合计2,345件，占全市总量的19%。",
+     [("volume", 2345.0, None), ("share", 19.0, None)]),
     # the keyword after the number; a callback count is not a completion count
     ("县市场监管局有6件工单超期未办结，城关镇有2件诉求被退回重办。",
      [("overdue", 6.0, "县市场监管局"), ("reopened", 2.0, "城关镇")]),
