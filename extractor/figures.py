@@ -246,11 +246,10 @@ _LEAD_CACHE: dict = {}
 
 
 def _strip_lead(lib: Library, text: str) -> str:
-    key = (id(lib), text)
-    out = _LEAD_CACHE.get(key)
+    out = _LEAD_CACHE.get(text)    # (cleared per document: one library per document)
     if out is None:
         out = lib.entity["lead"].sub("", lib.words["ordinal"].sub("", text, count=1), count=1)
-        _LEAD_CACHE[key] = out
+        _LEAD_CACHE[text] = out
     return out
 
 
@@ -346,18 +345,24 @@ def _subject(lib: Library, s: str, seg_start: int, pos: int, event_starts: set, 
         return None
     off = seg_start + len(raw) - len(seg)
     end = m.end()
-    delimited = False
     # the name ends where a keyword, a time word or 被/窗口… begins (the longest such head);
     # else the longest head
-    head = lib.entity["head"]
     follow = lib.entity["follow"]
-    for e in sorted({x.end() for x in lib.entity["suffix_end"].finditer(seg, 0, m.end(), overlapped=True)},
-                    reverse=True):
+    not_name = lib.entity["not"]
+
+    def delimits(e: int) -> bool:
         r = seg[e:e + 1]
-        if r and (r in "：:" or off + e in event_starts or follow.match(seg, e)) and head.fullmatch(seg, 0, e) \
-                and not _NOT_IN_NAME.search(seg, 0, e) and not lib.entity["not"].search(seg, 0, e):
-            end, delimited = e, True
-            break
+        return bool(r) and (r in "：:" or off + e in event_starts or follow.match(seg, e) is not None) \
+            and not _NOT_IN_NAME.search(seg, 0, e) and not not_name.search(seg, 0, e)
+
+    delimited = delimits(end)
+    if not delimited:
+        head = lib.entity["head"]
+        for e in sorted({x.end() for x in lib.entity["suffix_end"].finditer(seg, 0, end, overlapped=True)},
+                        reverse=True):
+            if e < end and delimits(e) and head.fullmatch(seg, 0, e):
+                end, delimited = e, True
+                break
     name = seg[:end]
     rest = seg[end:end + 1]
     if not rest or not (_HAN.match(rest) or rest in "：:"):
@@ -458,14 +463,16 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     names = []   # `红寺堡区总办件量…`: the report's own area (or issuer) before the keyword
                 if respectively and len(names) < 2:
                     names = _list_before(lib, s, clauses, sent_start, kw_clause) or names
-                seg = segments.last_end(sent_start, first.start)
-                if not names and not _own_subject(lib, s[min(seg, kw_clause):first.start]):
+                if not names:
                     # a unit heading the keyword's clause, else the sentence part
                     # (none when a group is the subject: `…，三家合计占…`, `A、B三家单位合计…`)
+                    seg = segments.last_end(sent_start, first.start)
                     subj = _subject(lib, s, kw_clause, first.end, event_starts, meta) \
                         if kw_clause > seg and first.start - kw_clause >= 3 else None
                     if subj is None:
                         subj = _subject(lib, s, seg, first.end, event_starts, meta)
+                    if subj and _own_subject(lib, s[min(seg, kw_clause):first.start]):
+                        subj = None
                     names = [subj] if subj else []
         else:
             joined = prev_tok_end >= 0 and words["joiner"].match(s, prev_tok_end, t.tok_start) is not None
