@@ -281,6 +281,19 @@ def _name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
     return names
 
 
+_AND = regex.compile(r"[和及与]")
+
+
+def _name_pair(lib: Library, text: str) -> list[str]:
+    """`A和B` where both sides are names (names may hold 和 themselves: 县住房和城乡建设局)."""
+    text = _strip_lead(lib, text.strip())
+    for m in _AND.finditer(text):
+        a, b = text[:m.start()], text[m.end():]
+        if _is_name(lib, a) and _is_name(lib, b):
+            return [a, b]
+    return []
+
+
 def _name_before_keyword(lib: Library, p: str) -> str | None:
     """`县供热办受理诉求较多`: the name that ends where a keyword begins."""
     for m in lib.trigger_any.finditer(p):
@@ -494,9 +507,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     else:
                         lo_item = max(clause_start, prev_tok_end)
                         each = lib.entity["each"].search(s, lo_item, t.tok_start)
-                        if each:   # `A、B各2项`: every name takes the number
+                        if each:   # `A、B各2项`, `A和B各2项`: every name takes the number
                             names = _name_list(lib, s[lo_item:each.start()], strict_last=True)
-                            names = names if len(names) > 1 else []
+                            if len(names) < 2:
+                                names = _name_pair(lib, s[lo_item:each.start()])
                         if not names:
                             ent = _adjacent_entity(lib, s, lo_item, t.tok_start, listy)
                             names = [ent] if ent else []

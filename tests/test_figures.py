@@ -175,6 +175,7 @@ def test_d005_wan_multiplies():
     ("逾期未办结的单位为：城南镇、县水利局各3项，县林业局1项。",
      [("overdue", 3.0, "城南镇"), ("overdue", 3.0, "县水利局"), ("overdue", 1.0, "县林业局")]),
     ("县档案局、县供销社1-6月报送数均为0。", [("submitted", 0.0, "县档案局"), ("submitted", 0.0, "县供销社")]),
+    ("逾期未办结的有：东风镇和县住房和城乡建设局各3件。", [("overdue", 3.0, "东风镇"), ("overdue", 3.0, "县住房和城乡建设局")]),
     # a recipient (向X报送, 被X采用) is not the unit; a dispatch verb phrase is not a name
     ("向市政府办公室报送专报信息45条，被省级刊物采用9条。", [("submitted", 45.0, None), ("adopted", 9.0, None)]),
     ("共转派乡(镇)和县直部门工单3,214件，办结3,180件，办结率98.94%。",
