@@ -31,8 +31,8 @@ CATEGORY_SYNONYMS = {"其它": "其他", "意见建议": "建议", "求决": "�
 MULT = {"千": Decimal(1000), "万": Decimal(10000), "亿": Decimal(100000000)}
 FIGURE_CLASSES = {"count", "calls", "ge", "pct", "points", "score", "rank", "bare"}
 WINDOW = 48          # how far left of a number a keyword may stand
-_DIGIT = regex.compile(r"\d")
-_BARE_STOP = regex.compile(r"[\d.]")
+_DIGIT = regex.compile(r"[0-9]")
+_BARE_STOP = regex.compile(r"[0-9.]")
 _HAN = regex.compile(r"\p{Han}")
 _ADVERBS = set("共另再还并已累")
 _NOT_IN_NAME = regex.compile(r"[的被]")
@@ -40,7 +40,7 @@ _JUST_PUNCT = regex.compile(r"[\s，,、；;]*")
 _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SENTENCE_FINAL = regex.compile(r"[。；;!！?？]\s*\Z")
 # a flattened table row (numbers separated by blanks) is not prose broken across lines
-_TABLE_ROW = regex.compile(r"\d%?[ \t\u3000]+\S{0,12}?\d")
+_TABLE_ROW = regex.compile(r"[0-9]%?[ \t\u3000]+\S{0,12}?[0-9]")
 
 
 @dataclass(slots=True)
@@ -146,6 +146,8 @@ def _tokens(lib: Library, s: str) -> list[Token]:
             if cls not in FIGURE_CLASSES:
                 continue
         num = m.group("num").replace(",", "")
+        if not num.isascii():
+            continue  # digits of another script (the text folds full-width ones): not a figure
         mult = m.group("mult")
         if mult:
             value = float(Decimal(num) * MULT[mult])
