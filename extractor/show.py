@@ -2,8 +2,8 @@
 with its clause and the number highlighted.
 
 `render(rows)` takes the pipeline's result rows for one file (`{"documents": [...], "texts":
-[...], "figures": [...], ...}`, as `pipeline.process_file` returns them) and returns the text,
-so other datasets (tables, checks) can be shown the same way later.
+[...], "figures": [...], ...}`, as `pipeline.process_file` returns them) and returns the text:
+the figures, then the tables as grids and the checks that failed.
 """
 from __future__ import annotations
 
@@ -61,6 +61,11 @@ def render(rows: dict[str, list[dict]], color: bool = True) -> str:
         lines.append(f"  {label:<26} {what:<14} {f.get('channel') or '':<11}{ent}")
         lines.append("      " + _highlight(text, f, c))
         lines.append(c(DIM, f"      [{f.get('pattern')}] {f['start']}-{f['end']}"))
+    if rows.get("tables") or any(k.get("status") == "fail" for k in rows.get("checks", [])):
+        from .tables import format_tables
+
+        lines.append("")
+        lines.append(format_tables(rows.get("tables", []), rows.get("cells", []), rows.get("checks", [])).rstrip("\n"))
     return "\n".join(lines) + "\n"
 
 

@@ -269,3 +269,12 @@ def test_the_issuer_heading_a_sentence_is_not_an_entity():
     assert _with_metadata(text, {"issuer": "某某市城南区行政审批服务局", "county": "城南区"}) == [("volume", 3456.0, None)]
     assert _with_metadata(text, {"issuer": "某某市城南区人民政府办公室", "county": "城南区"}) == \
         [("volume", 3456.0, "区行政审批服务局")]
+
+
+def test_show_also_prints_the_tables_and_the_failed_checks():
+    from extractor.pipeline import Task, process_file
+    from extractor.show import render
+
+    out = render(process_file(Task(str(founding("004")), None)).rows, color=False)
+    assert out.index("figures") < out.index("附件1 二月份乡镇街道考核表") < out.index("checks:")
+    assert "FAIL rate_vs_counts: completion_rate" in out  # 979 / 1096 is not the stated 98.4%
