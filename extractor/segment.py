@@ -32,7 +32,7 @@ def segment(doc: Document) -> Document:
     """Fills `doc.blocks` from `doc.text`."""
     text = doc.text
     blocks: list[Block] = []
-    lines = _lines(text)
+    lines = line_spans(text)
     for i, (start, end) in enumerate(lines):
         line = text[start:end]
         if not line.strip():
@@ -54,7 +54,8 @@ def segment(doc: Document) -> Document:
     return doc
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of `text`, without its newline."""
     out, pos = [], 0
     for line in text.split("\n"):
         out.append((pos, pos + len(line)))

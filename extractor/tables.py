@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .model import Document
+from .segment import line_spans
 
 # ---------------------------------------------------------------------------------------------
 # values
@@ -456,14 +457,6 @@ def table_rows(table_id: int, t: Table) -> tuple[dict, list[dict]]:
 # finding tables in the text
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
 def _pipe_cells(line: str, markdown: bool) -> list[str]:
     s = line.strip()
     if markdown and s.startswith("|"):
@@ -480,7 +473,7 @@ def _is_pipe_line(line: str) -> bool:
 
 
 def find_text_grids(text: str, taken: list[tuple[int, int]]) -> list[Grid]:
-    lines = _lines(text)
+    lines = line_spans(text)
     grids: list[Grid] = []
 
     def free(a: int, b: int) -> bool:
