@@ -40,6 +40,11 @@ _JUST_PUNCT = regex.compile(r"[\s，,、；;]*")
 _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SENTENCE_FINAL = regex.compile(r"[。；;!！?？]\s*\Z")
 # a flattened table row (numbers separated by blanks) is not prose broken across lines
+# A bulleted item (`● 办结：9,712件`): its own sentence, never glued to the line before or after.
+_BULLET = regex.compile(r"\A[ \t\u3000]*[●•■◆▪·\-][ \t\u3000]*")
+# `label：value`: a label (the sentence head, no clause mark in it) closed by a colon right before the number
+_LABEL_COLON = regex.compile(r"[：:][ \t\u3000]*\Z")
+_LABEL_HEAD = regex.compile(r"[ \t\u3000]*(?:[●•■◆▪·\-][ \t\u3000]*)?[^，,。；;：:、!！?？\n]{1,24}")
 _TABLE_ROW = regex.compile(r"[0-9]%?[ \t\u3000]+\S{0,12}?[0-9]")
 
 
@@ -84,7 +89,8 @@ def extract_figures(doc: Document) -> list[dict]:
         s = doc.text[block.start:block.end]
         glue = (prev is not None and block.kind == "paragraph" and prev.kind == "paragraph"
                 and not _SENTENCE_FINAL.search(doc.text, prev.start, prev.end)
-                and not _TABLE_ROW.search(s) and not _TABLE_ROW.search(doc.text, prev.start, prev.end))
+                and not _TABLE_ROW.search(s) and not _TABLE_ROW.search(doc.text, prev.start, prev.end)
+                and not _BULLET.match(s) and not _BULLET.match(doc.text, prev.start, prev.end))
         if glue:
             runs[-1].append((s, block.start, heading))
         else:
@@ -443,7 +449,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             if t.cls not in r.units:
                 continue
             if not r.gap.match(s, e.end, t.tok_start):
-                continue
+                colon = _LABEL_COLON.search(s, e.end, t.tok_start)
+                if colon is None or not r.gap.match(s, e.end, colon.start()) \
+                        or not _LABEL_HEAD.fullmatch(s, sent_start, colon.start()):
+                    continue
             if r.after is not None and not r.after.match(s, t.tok_end):
                 continue
             if best is None or (e.start, r.order) < (best.start, best.rule.order):

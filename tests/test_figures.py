@@ -278,3 +278,36 @@ def test_show_also_prints_the_tables_and_the_failed_checks():
     out = render(process_file(Task(str(founding("004")), None)).rows, color=False)
     assert out.index("figures") < out.index("附件1 二月份乡镇街道考核表") < out.index("checks:")
     assert "FAIL rate_vs_counts: completion_rate" in out  # 979 / 1096 is not the stated 98.4%
+
+
+def _doc_figs(text):
+    from extractor.model import Document
+    from extractor.segment import segment
+
+    doc = segment(Document(source_path="<text>", source_format="txt", doc_id="", raw=text, text=text))
+    return [(f["metric"], f["value"], f["entity"]) for f in extract_figures(doc)]
+
+
+def test_bulleted_label_value_lines_are_items_of_their_own():
+    text = ("某县政务热线运行简报\n【本月要点】\n• 热线受理诉求：4,210件，环比上升3.1%\n"
+            "• 诉求响应及时率：99.2%\n• 已办结：4,105件\n• 回访满意度：96.8%\n• 超期办结：21件\n")
+    got = _doc_figs(text)
+    assert ("volume", 4210.0, None) in got
+    assert ("change_rate", 3.1, None) in got
+    assert ("response_rate", 99.2, None) in got
+    assert ("completed", 4105.0, None) in got
+    assert ("satisfaction_rate", 96.8, None) in got
+    assert ("overdue", 21.0, None) in got
+
+
+def test_completion_and_publication_wordings():
+    got = [(f["metric"], f["value"]) for f in extract_text(
+        "本月交办诉求812件，已办毕790件，办毕率97.29%；各单位提交退件申请33件。共报送信息96条，刊发41条，刊发率42.7%。")]
+    assert ("completed", 790) in got and ("completion_rate", 97.29) in got
+    assert ("reopened", 33) in got and ("volume", 33) not in got
+    assert ("adopted", 41) in got and ("adoption_rate", 42.7) in got
+
+
+def test_one_cases_repeat_counts_are_not_figures():
+    got = extract_text("如某小区供暖不热问题，投诉人先后致电6次，承办单位4次回复仍未解决。")
+    assert not [f for f in got if f["value"] in (6, 4)]
