@@ -45,6 +45,11 @@ _BULLET = regex.compile(r"\A[ \t\u3000]*[●•■◆▪·\-][ \t\u3000]*")
 # `label：value`: a label (the sentence head, no clause mark in it) closed by a colon right before the number
 _LABEL_COLON = regex.compile(r"[：:][ \t\u3000]*\Z")
 _LABEL_HEAD = regex.compile(r"[ \t\u3000]*(?:[●•■◆▪·\-][ \t\u3000]*)?[^，,。；;：:、!！?？\n]{1,24}")
+_HARD_END = regex.compile(r"[。!！?？\n]")
+_COLON = regex.compile(r"[：:]")
+# `X以99.2%的按时办结率居首`: the keyword after the number, joined by 的
+_BY = regex.compile(r"以\s?\Z")
+_OF = regex.compile(r"\s?的\s?")
 _TABLE_ROW = regex.compile(r"[0-9]%?[ \t\u3000]+\S{0,12}?[0-9]")
 
 
@@ -352,7 +357,7 @@ def _adjacent_entity(lib: Library, s: str, lo: int, pos: int, listy: bool) -> st
     if lib.entity["name"].match(name):
         return name
     # after `…的单位是:` any name right after a list separator counts
-    if listy and name == m.group("ent") and s[lo + m.start() - 1:lo + m.start()] in ("：", ":", "、"):
+    if listy and name == m.group("ent") and s[lo + m.start() - 1:lo + m.start()] in ("：", ":", "、", "；", ";"):
         return name
     return None
 
@@ -386,7 +391,7 @@ def _subject(lib: Library, s: str, seg_start: int, pos: int, event_starts: set, 
                 break
     name = seg[:end]
     rest = seg[end:end + 1]
-    if not rest or not (_HAN.match(rest) or rest in "：:"):
+    if not rest or not (_HAN.match(rest) or rest in "：:("):
         return None
     if lib.entity["not"].search(name) or lib.entity["not_subject"].search(name) or _starts_with_keyword(lib, name):
         return None
@@ -421,6 +426,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
     event_starts = {e.start for e in events}
     words = lib.words
     sentences = Marks(words["sentence_end"], s)
+    hard_ends = Marks(_HARD_END, s)
+    colons = Marks(_COLON, s)
     clauses = Marks(words["clause_end"], s)
     segments = Marks(words["segment_start"], s)
     markers = Marks(words["list_marker"], s)
@@ -458,6 +465,12 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             if best is None or (e.start, r.order) < (best.start, best.rule.order):
                 best = e
         listy = markers.any_within(sent_start, t.tok_start)
+        ctx_start = sent_start
+        if sent_start > 0 and s[sent_start - 1] in "；;":
+            # `…的街镇：A 11,826件；B 9,473件`: the items of a colon-led list share its keyword
+            full = hard_ends.last_end(0, sent_start)
+            if colons.any_within(full, sent_start):
+                ctx_start, listy = full, True
         names: list[str] = []
         metric_rule: Rule | None = None
         pattern_id = None
@@ -509,7 +522,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     metric_rule = pending["rule"]
                     pattern_id = pending["pattern"]
             else:
-                ctx = _context(events, event_ends, sent_start, t)
+                ctx = _context(events, event_ends, ctx_start, t)
                 if ctx is not None:
                     if words["respectively"].search(s, clause_start, t.tok_start):
                         names = _list_before(lib, s, clauses, sent_start, clause_start)
@@ -531,6 +544,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 if metric_rule is None and t.cls != "bare":
                     # `区住建局有8件工单超期未办结`: the keyword right after the number
                     post = _keyword_after(events, event_ends, s, t, words["post_gap"])
+                    if post is None and _BY.search(s, max(0, t.tok_start - 3), t.tok_start):
+                        post = _keyword_after(events, event_ends, s, t, _OF, any_rule=True)
                     if post is not None:
                         metric_rule = post.rule
                         pattern_id = post.rule.id + "/after"
@@ -607,13 +622,15 @@ def _context(events: list[Event], event_ends: list[int], sent_start: int, t: Tok
     return best
 
 
-def _keyword_after(events: list[Event], event_ends: list[int], s: str, t: Token, post_gap) -> Event | None:
-    """A keyword of a rule marked `post` standing right after the number (`8件工单超期未办结`)."""
+def _keyword_after(events: list[Event], event_ends: list[int], s: str, t: Token, post_gap,
+                   any_rule: bool = False) -> Event | None:
+    """A keyword of a rule marked `post` standing right after the number (`8件工单超期未办结`);
+    with `any_rule`, of any rule (`以99.2%的办结率`)."""
     for i in range(bisect_right(event_ends, t.tok_end), len(events)):
         e = events[i]
         if e.start > t.tok_end + 8:
             break
-        if e.rule.post and t.cls in e.rule.units and e.start >= t.tok_end and post_gap.fullmatch(s, t.tok_end, e.start):
+        if (e.rule.post or any_rule) and t.cls in e.rule.units and e.start >= t.tok_end and post_gap.fullmatch(s, t.tok_end, e.start):
             return e
     return None
 

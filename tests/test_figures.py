@@ -311,3 +311,22 @@ def test_completion_and_publication_wordings():
 def test_one_cases_repeat_counts_are_not_figures():
     got = extract_text("如某小区供暖不热问题，投诉人先后致电6次，承办单位4次回复仍未解决。")
     assert not [f for f in got if f["value"] in (6, 4)]
+
+
+def test_items_of_a_colon_led_list_split_by_semicolons():
+    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
+        "受理量居前三位的乡镇：东岭乡2,310件；西河镇1,987件；南山镇1,502件。满意率不足95%的部门：县林业局93.2%；县交通运输局94.75%。")]
+    assert ("volume", 2310, "东岭乡") in got and ("volume", 1987, "西河镇") in got and ("volume", 1502, "南山镇") in got
+    assert ("satisfaction_rate", 93.2, "县林业局") in got and ("satisfaction_rate", 94.75, "县交通运输局") in got
+    assert not [f for f in got if f[1] == 95]
+
+
+def test_a_rate_before_its_keyword_joined_by_de():
+    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text("城西街道以97.5%的回访满意率排在全区首位。")]
+    assert got == [("satisfaction_rate", 97.5, "城西街道")]
+
+
+def test_a_name_heading_bracketed_details():
+    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
+        "排名靠后的是石门镇(考核得分79.5分，超期办结工单9件)和平安乡(考核得分80.2分，回访满意率88.1%)。")]
+    assert ("score", 79.5, "石门镇") in got and ("overdue", 9, "石门镇") in got
