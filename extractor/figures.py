@@ -45,6 +45,8 @@ _BULLET = regex.compile(r"\A[ \t\u3000]*[●•■◆▪·\-][ \t\u3000]*")
 # `label：value`: a label (the sentence head, no clause mark in it) closed by a colon right before the number
 _LABEL_COLON = regex.compile(r"[：:][ \t\u3000]*\Z")
 _LABEL_HEAD = regex.compile(r"[ \t\u3000]*(?:[●•■◆▪·\-][ \t\u3000]*)?[^，,。；;：:、!！?？\n]{1,24}")
+# What may open a clause that shares the subject of the clause before (`，已办结…`)
+_CARRY_PRE = regex.compile(r"\s*(?:其中|共|已|累计|均)?\s*")
 _HARD_END = regex.compile(r"[。!！?？\n]")
 _COLON = regex.compile(r"[：:]")
 # `X以99.2%的按时办结率居首`: the keyword after the number, joined by 的
@@ -511,6 +513,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     if subj and _own_subject(lib, s[min(seg, kw_clause):first.start]):
                         subj = None
                     names = [subj] if subj else []
+                if not names and prev_fig is not None and prev_fig["_one"] and prev_fig["_sent"] == sent_start \
+                        and _CARRY_PRE.fullmatch(pre) and _JUST_PUNCT.fullmatch(s, prev_fig["_tok_end"], kw_clause):
+                    # `X承办工单1,542件，办结1,509件，满意度93%`: the next clauses share the subject
+                    names = [prev_fig["_one"]]
         else:
             joined = prev_tok_end >= 0 and words["joiner"].match(s, prev_tok_end, t.tok_start) is not None
             if pending and joined and (pending["names"] or pending["rules"]) and pending["sent"] == sent_start:
@@ -597,12 +603,13 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             row = dict(base, entity=name)
             row["_sent"] = sent_start
             row["_tok_end"] = t.tok_end
+            row["_one"] = name if len(names) == 1 and not respectively and len(chain) <= 1 else None
             out.append(row)
         prev_fig = out[-1]
         prev_tok_end = t.tok_end
 
     for r in out:
-        del r["_sent"], r["_tok_end"]
+        del r["_sent"], r["_tok_end"], r["_one"]
     return out
 
 

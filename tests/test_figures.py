@@ -330,3 +330,14 @@ def test_a_name_heading_bracketed_details():
     got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
         "排名靠后的是石门镇(考核得分79.5分，超期办结工单9件)和平安乡(考核得分80.2分，回访满意率88.1%)。")]
     assert ("score", 79.5, "石门镇") in got and ("overdue", 9, "石门镇") in got
+
+
+def test_later_clauses_share_the_subject_of_the_sentence():
+    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
+        "分部门看，县住建局承接诉求640件，已办结622件，超期办结5件，回访满意率95.3%。")]
+    assert got == [("volume", 640, "县住建局"), ("completed", 622, "县住建局"),
+                   ("overdue", 5, "县住建局"), ("satisfaction_rate", 95.3, "县住建局")]
+    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
+        "县林业局受理诉求210件，县水利局受理诉求180件，办结率99%。")]
+    assert ("volume", 180, "县水利局") in got and ("completion_rate", 99, "县水利局") in got
+    assert ("volume", 210, "县林业局") in got
