@@ -508,15 +508,17 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     seg = segments.last_end(sent_start, first.start)
                     subj = _subject(lib, s, kw_clause, first.end, event_starts, meta) \
                         if kw_clause > seg and first.start - kw_clause >= 3 else None
-                    if subj is None:
+                    carry = None
+                    if subj is None and prev_fig is not None and prev_fig["_one"] and prev_fig["_sent"] == sent_start \
+                            and _CARRY_PRE.fullmatch(pre) and _JUST_PUNCT.fullmatch(s, prev_fig["_tok_end"], kw_clause):
+                        # `X承办工单1,542件，办结1,509件，满意度93%`: the next clauses share the
+                        # subject of the figure before (the last unit named, not the sentence head)
+                        carry = prev_fig["_one"]
+                    if subj is None and carry is None:
                         subj = _subject(lib, s, seg, first.end, event_starts, meta)
                     if subj and _own_subject(lib, s[min(seg, kw_clause):first.start]):
                         subj = None
-                    names = [subj] if subj else []
-                if not names and prev_fig is not None and prev_fig["_one"] and prev_fig["_sent"] == sent_start \
-                        and _CARRY_PRE.fullmatch(pre) and _JUST_PUNCT.fullmatch(s, prev_fig["_tok_end"], kw_clause):
-                    # `X承办工单1,542件，办结1,509件，满意度93%`: the next clauses share the subject
-                    names = [prev_fig["_one"]]
+                    names = [subj] if subj else [carry] if carry else []
         else:
             joined = prev_tok_end >= 0 and words["joiner"].match(s, prev_tok_end, t.tok_start) is not None
             if pending and joined and (pending["names"] or pending["rules"]) and pending["sent"] == sent_start:
