@@ -341,3 +341,16 @@ def test_later_clauses_share_the_subject_of_the_sentence():
         "县林业局受理诉求210件，县水利局受理诉求180件，办结率99%。")]
     assert ("volume", 180, "县水利局") in got and ("completion_rate", 99, "县水利局") in got
     assert ("volume", 210, "县林业局") in got
+
+
+def test_score_placing_and_most_then_value():
+    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
+        "城东社区以96.3分位居第一，城西社区95.8分、城北社区95.1分分列二、三名。城东社区本月承办工单最多，为312件。")]
+    assert ("score", 96.3, "城东社区") in got and ("score", 95.8, "城西社区") in got and ("score", 95.1, "城北社区") in got
+    assert ("volume", 312, "城东社区") in got
+
+
+def test_bare_categories_after_another_lead_word():
+    got = [(f["metric"], f["value"], f["category"]) for f in extract_text("投诉类1,020件；另有建议233件、表扬41件。")]
+    assert ("category_count", 233, "建议") in got and ("category_count", 41, "表扬") in got
+    assert not [f for f in got if f[0] == "praised"]
