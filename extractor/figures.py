@@ -47,6 +47,8 @@ _LABEL_COLON = regex.compile(r"[：:][ \t\u3000]*\Z")
 _LABEL_HEAD = regex.compile(r"[ \t\u3000]*(?:[●•■◆▪·\-][ \t\u3000]*)?[^，,。；;：:、!！?？\n]{1,24}")
 # What may open a clause that shares the subject of the clause before (`，已办结…`)
 _CARRY_PRE = regex.compile(r"\s*(?:其中|共|已|累计|均)?\s*")
+# `A、B…，各报送21条、18条`: 各 before a list of numbers pairs them with the names in order
+_NEXT_NUMBER = regex.compile(r"\s*[、,，]\s*\d")
 _HARD_END = regex.compile(r"[。!！?？\n]")
 _COLON = regex.compile(r"[：:]")
 # `X以99.2%的按时办结率居首`: the keyword after the number, joined by 的
@@ -491,7 +493,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             else:
                 kw_clause = clauses.last_end(sent_start, first.start)
                 pre = s[kw_clause:first.start]
-                respectively = "分别" in pre or "分别" in s[best.end:t.tok_start]
+                respectively = "分别" in pre or "分别" in s[best.end:t.tok_start] \
+                    or (pre.strip().endswith("各") and _NEXT_NUMBER.match(s, t.tok_end) is not None)
                 names = _name_list(lib, pre, strict_last=True) if pre.strip() else []
                 headed = False   # `城关县：受理…`: a name heading the sentence part
                 if not names and not _strip_lead(lib, pre).strip() and kw_clause > sent_start:

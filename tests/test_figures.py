@@ -354,3 +354,11 @@ def test_bare_categories_after_another_lead_word():
     got = [(f["metric"], f["value"], f["category"]) for f in extract_text("投诉类1,020件；另有建议233件、表扬41件。")]
     assert ("category_count", 233, "建议") in got and ("category_count", 41, "表扬") in got
     assert not [f for f in got if f[0] == "praised"]
+
+
+def test_ge_and_fenbie_lists_pair_names_and_numbers_in_order():
+    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
+        "县民政局、县人社局信息质量较高，各报送15条、12条。东城区、西城区、南城区诉求量分别为3,120件、2,846件、1,930件。")]
+    assert ("submitted", 15, "县民政局") in got and ("submitted", 12, "县人社局") in got
+    assert ("submitted", 15, "县人社局") not in got
+    assert ("volume", 3120, "东城区") in got and ("volume", 2846, "西城区") in got and ("volume", 1930, "南城区") in got
