@@ -478,6 +478,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         names: list[str] = []
         metric_rule: Rule | None = None
         pattern_id = None
+        cat_next = None
         respectively = False
         chain: list[Event] = []
         if best is not None:
@@ -524,7 +525,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     names = [subj] if subj else [carry] if carry else []
         else:
             joined = prev_tok_end >= 0 and words["joiner"].match(s, prev_tok_end, t.tok_start) is not None
-            if pending and joined and (pending["names"] or pending["rules"]) and pending["sent"] == sent_start:
+            if pending and joined and (pending["names"] or pending["rules"] or pending.get("cats")) \
+                    and pending["sent"] == sent_start:
+                cat_next = pending["cats"].pop(0) if pending.get("cats") else None
                 names = [pending["names"].pop(0)] if pending["names"] else list(pending["fixed"])
                 if pending["rules"]:
                     metric_rule = pending["rules"].pop(0).rule
@@ -597,7 +600,20 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             if not names and prev_fig["entity"] and _JUST_PUNCT.fullmatch(
                     s, prev_fig["_tok_end"], best.start if best is not None else t.tok_start):
                 names = [prev_fig["entity"]]   # (not `…，三家合计占…`: another subject)
-        if (respectively and len(names) > 1) or len(chain) > 1:
+        if cat_next is not None:
+            base["metric"], base["category"] = "category_share", cat_next
+        cats = []
+        if metric == "share" and respectively and not names and best is not None:
+            # `咨询a件、求助b件、投诉c件，分别占x%、y%、z%`: the shares pair with the categories in order
+            for r in reversed(out):
+                if r["_sent"] != sent_start or r["metric"] != "category_count":
+                    break
+                cats.insert(0, r["category"])
+        if len(cats) > 1:
+            base["metric"], base["category"] = "category_share", cats[0]
+            pending = {"names": [], "fixed": [], "rules": [], "rule": metric_rule, "pattern": pattern_id,
+                       "sent": sent_start, "cats": cats[1:]}
+        elif (respectively and len(names) > 1) or len(chain) > 1:
             many = respectively and len(names) > 1
             pending = {"names": names[1:] if many else [], "fixed": [] if many else names,
                        "rules": chain[1:], "rule": metric_rule, "pattern": pattern_id, "sent": sent_start}

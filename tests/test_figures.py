@@ -362,3 +362,11 @@ def test_ge_and_fenbie_lists_pair_names_and_numbers_in_order():
     assert ("submitted", 15, "县民政局") in got and ("submitted", 12, "县人社局") in got
     assert ("submitted", 15, "县人社局") not in got
     assert ("volume", 3120, "东城区") in got and ("volume", 2846, "西城区") in got and ("volume", 1930, "南城区") in got
+
+
+def test_fenbie_shares_pair_with_the_categories_listed_before():
+    got = [(f["metric"], f["value"], f["category"]) for f in extract_text(
+        "按类型分，求助5,210件、投诉4,002件、咨询3,100件，分别占受理总量的41.2%、31.6%、24.5%。")]
+    assert ("category_share", 41.2, "求助") in got and ("category_share", 31.6, "投诉") in got
+    assert ("category_share", 24.5, "咨询") in got
+    assert len([f for f in got if f[0] == "category_share"]) == 3
