@@ -63,10 +63,12 @@ def process_file(task: Task) -> FileResult:
     from .tables import extract_tables
 
     source_path = _relative(task.path, task.root)
-    doc_id = file_id(task.path)
     errors: list[dict] = []
+    doc = None
 
     def error(stage: str, exc: BaseException) -> None:
+        # the reader hashed the bytes already; only a file it could not read is hashed here
+        doc_id = doc.doc_id if doc is not None else file_id(task.path)
         code = exc.code if isinstance(exc, ReadError) else type(exc).__name__
         message = str(exc) if isinstance(exc, ReadError) else f"{exc} ({_where(exc)})"
         if isinstance(exc, MemoryError):
