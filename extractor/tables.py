@@ -479,8 +479,31 @@ def find_text_grids(text: str, taken: list[tuple[int, int]]) -> list[Grid]:
     def free(a: int, b: int) -> bool:
         return not any(a < e and s < b for s, e in taken)
 
-    i = 0
     n = len(lines)
+
+    def run(j: int, member, blank_joins) -> tuple[list[int], int]:
+        """Lines from `j` on that belong to one table: members, and blank lines that
+        `blank_joins(j)` lets through (True: kept in the group, False: skipped over)."""
+        group = []
+        while j < n:
+            ls, le = lines[j]
+            ln = text[ls:le]
+            if not free(ls, le + 1):
+                break
+            if member(ln):
+                group.append(j)
+            elif not ln.strip() and (keep := blank_joins(j)) is not None:
+                if keep:
+                    group.append(j)
+            else:
+                break
+            j += 1
+        return group, j
+
+    def pipe_blank(j: int) -> bool | None:
+        return False if j + 1 < n and _is_pipe_line(text[lines[j + 1][0]:lines[j + 1][1]]) else None
+
+    i = 0
     while i < n:
         s, e = lines[i]
         line = text[s:e]
@@ -488,39 +511,11 @@ def find_text_grids(text: str, taken: list[tuple[int, int]]) -> list[Grid]:
             i += 1
             continue
         if _is_pipe_line(line):
-            j = i
-            group = []
-            while j < n:
-                ls, le = lines[j]
-                ln = text[ls:le]
-                if not free(ls, le + 1):
-                    break
-                if _is_pipe_line(ln):
-                    group.append(j)
-                    j += 1
-                elif not ln.strip() and j + 1 < n and _is_pipe_line(text[lines[j + 1][0]:lines[j + 1][1]]):
-                    j += 1
-                else:
-                    break
+            group, i = run(i, _is_pipe_line, pipe_blank)
             grids.extend(_pipe_grids(text, lines, group))
-            i = j
             continue
         if line.startswith("\t") and "\t" not in line[1:].rstrip("\t"):
-            j = i
-            group = []
-            while j < n:
-                ls, le = lines[j]
-                ln = text[ls:le]
-                if not free(ls, le + 1):
-                    break
-                if ln.startswith("\t"):
-                    group.append(j)
-                    j += 1
-                elif not ln.strip():
-                    group.append(j)
-                    j += 1
-                else:
-                    break
+            group, j = run(i, lambda ln: ln.startswith("\t"), lambda j: True)
             while group and not text[lines[group[-1]][0]:lines[group[-1]][1]].strip():
                 group.pop()
             g = _tab_grid(text, lines, group)
