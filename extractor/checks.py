@@ -26,7 +26,7 @@ import math
 
 import regex
 
-from .figures import CATEGORY_SYNONYMS
+from .figures import CATEGORY_SYNONYMS, channel_of
 from .model import Document
 
 NON_SUMMABLE = regex.compile(r"率|排名|名次|得分|分数|总分|评分|考核|平均|均值|时长|时间|天数|星级|指数")
@@ -50,12 +50,6 @@ COLUMN_KINDS = [
 DENOMINATOR = regex.compile(r"受理|转办|派发|交办|承办|接收|收到|登记|工单|诉求|投诉|办件|来件|数量|总量|接件|分派|报送")
 ADOPTION = regex.compile(r"采纳|采用|采发|刊用|录用")
 
-CHANNELS = [
-    ("supervision", regex.compile(r"710|督办|督查")),
-    ("hotline", regex.compile(r"12345|热线|接诉即办|便民服务|市民服务|诉求")),
-    ("website", regex.compile(r"网站|信息报送|政务公开|信息公开|报送信息")),
-    ("gov_service", regex.compile(r"政务服务|好差评|办件|电子证照|审批")),
-]
 
 # titles of tables that list only part of what a headline counts
 PART_TABLE = regex.compile(r"各(?:乡镇|镇|乡|街道|社区|村|县|区|县区|县市区|市|地区|园区)|前\s*[\d一二三四五六七八九十]+\s*[位名]|部分|重点")
@@ -232,15 +226,6 @@ def rate_column_checks(table: dict, cells: list[dict]) -> list[dict]:
 
 
 # ---------------------------------------------------------------------------------------------
-
-
-def channel_of(text: str | None) -> str | None:
-    if not text:
-        return None
-    for name, pattern in CHANNELS:
-        if pattern.search(text):
-            return name
-    return None
 
 
 def figure_precision(text: str, f: dict) -> float:

@@ -405,6 +405,11 @@ def _subject(lib: Library, s: str, seg_start: int, pos: int, event_starts: set, 
     return name
 
 
+def channel_of(text: str | None) -> str | None:
+    """The channel a heading or table title names (patterns/channels.toml), or None."""
+    return _channel(load_library(), text) if text else None
+
+
 def _channel(lib: Library, text: str) -> str | None:
     for r in lib.channels:
         if r.pattern.search(text):
