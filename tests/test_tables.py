@@ -475,7 +475,11 @@ def test_pdf_pages_are_only_searched_for_tables_when_their_text_looks_tabular():
     prose = "一、总体情况\n本月共受理群众诉求3,214件，办结3,102件，办结率96.52%。\n二、工作要求\n各单位要加强领导。\n"
     rows = "序号 单位 受理 办结\n1 甲镇 10 9\n2 乙镇 20 20\n3 丙镇 5 5\n合计 35 34\n"
     cells = "".join(f"{v}\n" for v in ["1", "甲镇", "10", "9", "2", "乙镇", "20", "20", "3", "丙镇", "5", "5"])
-    assert not looks_tabular(prose)
+    # wrapped PDF prose with several numbers a line, spaced the way pdfium spaces them
+    wrapped = ("上半年，全市 12345 热线共受理群众诉求 96,385 件，同比增长 5.2%。其中，电话渠道\n"
+               "受理 61,204 件，占 63.5%；微信渠道受理 20,117 件，占 20.9%；网站渠道受理\n"
+               "“710”系统交办 47 件，办结 45 件，按期办结率 95.7%，群众满意率 98.1%。\n")
+    assert not looks_tabular(prose) and not looks_tabular(wrapped)
     assert looks_tabular(rows) and looks_tabular(cells)
     assert find_tables(b"not a pdf", [prose]) == []  # pdfplumber is not even opened
     assert find_tables(b"not a pdf", [rows]) == []  # and a damaged file is no error here

@@ -17,24 +17,24 @@ from bisect import bisect_left
 
 from ..model import SourceTable
 
-NUM_TOKEN = re.compile(r"(?<![\w.])[+-]?\d[\d,]*(?:\.\d+)?%?(?![\w.])")
 NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?%?$")
 MAX_PAGES_SCANNED = 200
 
 
 def looks_tabular(page_text: str) -> bool:
-    """Cheap test on the page text: several lines with 2+ numbers, or many number-only lines."""
-    multi = short = 0
+    """Cheap test on the page text: several row-like lines (2+ number fields and at most two
+    label fields, so wrapped prose with numbers in it does not count), or many number-only lines."""
+    rows = short = 0
     for line in page_text.splitlines():
-        s = line.strip()
-        if not s:
+        fields = line.split()
+        if not fields:
             continue
-        nums = NUM_TOKEN.findall(s)
-        if len(nums) >= 2 and len(s) <= 120:
-            multi += 1
-        elif NUMERIC_CELL.match(s):
+        numeric = sum(1 for f in fields if NUMERIC_CELL.match(f))
+        if numeric >= 2 and len(fields) - numeric <= 2:
+            rows += 1
+        elif numeric == 1 and len(fields) == 1:
             short += 1
-    return multi >= 3 or short >= 8
+    return rows >= 3 or short >= 8
 
 
 def find_tables(data: bytes, pages: list[str], sep: str = "\n\f", password: str | None = None) -> list[SourceTable]:
