@@ -7,7 +7,8 @@ Tables come from two places:
 * table layouts in the plain text, recognised by their shape:
   `pipe_cells` (one cell per line ending ` |`), `pipe_rows` (`a | b | c |`, also markdown
   rows with `---|` rules), `tab_cells` (tab-indented cells, one per line, blank lines
-  between rows).
+  between rows; and tab-separated rows, `a<TAB>b<TAB>c`, which the contract's closed
+  layout list also calls `tab_cells`).
 
 Every table then goes through the same builder: header rows (until the first row with a
 number), column names (multi-row headers joined with `/`), the index column (序号) and the
@@ -472,6 +473,11 @@ def _is_pipe_line(line: str) -> bool:
     return bool(s) and (s.endswith("|") or " | " in s or "\t|" in s or bool(RULE_LINE.match(s)) and "-" in s)
 
 
+def _is_tab_row(line: str) -> bool:
+    """A tab-separated row: two or more cells with text (a tab-indented single cell is not)."""
+    return "\t" in line and sum(1 for c in line.split("\t") if c.strip()) >= 2
+
+
 def find_text_grids(text: str, taken: list[tuple[int, int]]) -> list[Grid]:
     lines = line_spans(text)
     grids: list[Grid] = []
@@ -513,6 +519,14 @@ def find_text_grids(text: str, taken: list[tuple[int, int]]) -> list[Grid]:
         if _is_pipe_line(line):
             group, i = run(i, _is_pipe_line, pipe_blank)
             grids.extend(_pipe_grids(text, lines, group))
+            continue
+        if _is_tab_row(line):
+            group, i = run(i, _is_tab_row, lambda j: None)
+            if len(group) >= 2:
+                rows = [[c.strip() for c in text[lines[k][0]:lines[k][1]].rstrip().split("\t")] for k in group]
+                width = max(map(len, rows))
+                grids.append(Grid([r + [""] * (width - len(r)) for r in rows], "tab_cells",
+                                  lines[group[0]][0], lines[group[-1]][1], merged_total=True))
             continue
         if line.startswith("\t") and "\t" not in line[1:].rstrip("\t"):
             group, j = run(i, lambda ln: ln.startswith("\t"), lambda j: True)

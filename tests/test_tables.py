@@ -520,3 +520,23 @@ def test_an_encrypted_pdf_opened_with_its_password_keeps_its_tables(tmp_path):
     doc = Document("locked.pdf", "pdf", "x", "")
     read_pdf(locked.read_bytes(), doc, Limits(), password="secret")
     assert doc.source_tables[0].rows[-1] == ["Total", "21", "20"]
+
+
+def test_tab_separated_rows_are_a_table_with_the_total_in_the_index_column():
+    text = ("附件\n2024年4月份各镇（街道）便民服务中心办件情况统计表\n单位：件\n"
+            "序号\t镇（街道）\t受理量\t办结量\t差评数\n1\t圣城街道\t1532\t1528\t2\n"
+            "2\t文家街道\t1204\t1201\t1\n3\t侯镇\t614\t612\t0\n合计\t\t3350\t3341\t3\n"
+            "\n二、下一步工作\n各单位要加强领导。\n")
+    tables, cells = tables_of_text(text)
+    assert shapes(tables) == [(4, 5)]
+    assert tables[0]["layout"] == "tab_cells" and tables[0]["unit_note"] == "单位：件"
+    assert tables[0]["columns"] == ["序号", "镇(街道)", "受理量", "办结量", "差评数"]
+    assert cell(cells, "文家街道", "办结量")["value"] == 1201
+    total = cell(cells, "合计", "受理量")
+    assert total["value"] == 3350 and total["is_total"] and total["unit"] == "件"
+    assert len(cells) == 12
+
+
+def test_a_tab_in_prose_is_not_a_table():
+    tables, _ = tables_of_text("一、总体情况\n本月受理\t3214件，办结3102件。\n二、工作要求\n各单位要加强领导。\n")
+    assert tables == []
