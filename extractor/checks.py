@@ -26,7 +26,7 @@ import math
 
 import regex
 
-from .figures import CATEGORY_SYNONYMS, channel_of
+from .figures import channel_of, fold_category as fold_label
 from .model import Document
 
 NON_SUMMABLE = regex.compile(r"率|排名|名次|得分|分数|总分|评分|考核|平均|均值|时长|时间|天数|星级|指数")
@@ -302,11 +302,11 @@ CATEGORY_TAIL = regex.compile(r"(?:诉求|问题|事项|工单)$")
 
 @functools.lru_cache(maxsize=4096)
 def fold_category(s: str | None) -> str | None:
+    """A table's row label as a figure category: blanks and a trailing 诉求/问题… dropped too."""
     if not s:
         return None
     s = BLANKS.sub("", s).removesuffix("类")
-    s = CATEGORY_TAIL.sub("", s) or s
-    return CATEGORY_SYNONYMS.get(s, s)
+    return fold_label(CATEGORY_TAIL.sub("", s) or s)
 
 
 def category_checks(figures: list[dict], tables: list[dict], by_table: dict[int, list[dict]],

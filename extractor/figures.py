@@ -27,7 +27,6 @@ import regex
 from .model import Document
 from .patterns import Library, Rule, load_library
 
-CATEGORY_SYNONYMS = {"其它": "其他", "意见建议": "建议", "求决": "求助", "揭发控告": "举报", "感谢": "表扬"}
 MULT = {"千": Decimal(1000), "万": Decimal(10000), "亿": Decimal(100000000)}
 FIGURE_CLASSES = {"count", "calls", "ge", "pct", "points", "score", "rank", "bare"}
 WINDOW = 48          # how far left of a number a keyword may stand
@@ -151,6 +150,8 @@ def _tokens(lib: Library, s: str) -> list[Token]:
     units = lib.units
     for m in lib.token.finditer(s):
         unit = m.group("unit")
+        if m.group("pct_words") and unit is None:
+            unit = "%"
         if unit is None:
             e = m.end()
             if _BARE_STOP.match(s, e):
@@ -248,11 +249,12 @@ class Marks:
         return i >= 0 and self.starts[i] >= lo
 
 
-def _fold_category(cat: str | None) -> str | None:
+def fold_category(cat: str | None) -> str | None:
+    """A category label as the contract names it: `咨询类` → 咨询, `感谢表扬类` → 表扬 (synonyms are data)."""
     if not cat:
         return None
     cat = cat.removesuffix("类")
-    return CATEGORY_SYNONYMS.get(cat, cat)
+    return load_library().category_synonyms.get(cat, cat)
 
 
 def _is_name(lib: Library, name: str) -> bool:
@@ -579,7 +581,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         value = t.value * metric_rule.sign
         category = None
         if best is not None and "cat" in best.rule.trigger.groupindex:
-            category = _fold_category(best.match.group("cat"))
+            category = fold_category(best.match.group("cat"))
         elif metric_rule.category:
             category = metric_rule.category
         clause_end = clauses.next_start(t.tok_end, len(s))

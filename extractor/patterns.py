@@ -70,6 +70,7 @@ class Library:
     entity: dict[str, regex.Pattern]
     words: dict[str, regex.Pattern]  # other named fragments used by the figures stage
     pct_cn: regex.Pattern | None = None  # a percentage in Chinese numerals (百分之九十)
+    category_synonyms: dict[str, str] = field(default_factory=dict)  # label -> contract category
 
     @property
     def all_entries(self) -> list[Rule]:
@@ -157,7 +158,8 @@ def _load(path: str) -> Library:
     entity = {name[len("entity_"):]: _compile(frag, pieces) for name, frag in base.get("entity", {}).items()}
     words = {name: _compile(frag, pieces) for name, frag in base.get("words", {}).items()}
     pct_cn = _compile(pieces["pct_cn"], pieces) if "pct_cn" in pieces else None
-    return Library(pieces, units, rules, excludes, channels, token, trigger_any, exclude_any, entity, words, pct_cn)
+    return Library(pieces, units, rules, excludes, channels, token, trigger_any, exclude_any, entity, words, pct_cn,
+                   dict(base.get("category_synonyms", {})))
 
 
 # ---------------------------------------------------------------- examples
