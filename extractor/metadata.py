@@ -56,8 +56,14 @@ BODY_PUNCT = regex.compile(r"[。，；,;！？]")
 ORG_SUFFIX = (r"(?:人民政府|政府|办公室|办公厅|局|中心|委员会|管委会|管理委员会|办事处|街道|小组|指挥部|热线办|"
               r"服务中心|厅|委|办|处|所|站|队|院|公司|居委会|村委会)")
 ORG_LINE = regex.compile(rf"^(?!附件|附表|备注|注[:：])[\p{{Han}}A-Za-z0-9()（）“”\"·、]{{2,40}}?{ORG_SUFFIX}$")
+# a bulletin's masthead line: `寿光市行政审批服务局编印  2024年5月10日`
+EDITED_BY = regex.compile(r"\s*(?:编印|编制|主办|编)$")
 ORG_FILE = regex.compile(rf"^(?P<org>[\p{{Han}}()（）]{{2,40}}?{ORG_SUFFIX})文件$")
 ANNEX_LINE = regex.compile(r"^附\s*[件表]\s*[\d一二三四五六七八九十]*\s*(?:[:：.．、]|$|[\p{Han}“\"《(（]{2,}[表单图况]$)")
+# names its subject or period and ends as a document does (not a section's `…运行情况`)
+SUBJECT_TITLE = regex.compile(r"^(?=.*(?:关于|(?:19|20)\d{2}年|[\d一二三四五六七八九十]{1,3}月份?|季度|半年))"
+                              r".*(?:通报|报告|通知|分析|总结|专报|快报|简报|周报|月报|季报|年报)$")
+CIRCULAR_TITLE = regex.compile(r"12345|热线|诉求|工单|督办|政务服务|便民|[月期]份?|周")
 TITLE_END = regex.compile(r"(?:通报|简报|周报|月报|日报|季报|年报|报告|通知|情况|快报|专报|公告|通告|分析|动态|汇总|要情|工作总结)"
                           r"[”\"」』)）]*$")
 AUTHOR = regex.compile(rf"^(?P<org>[\p{{Han}}]{{2,40}}?{ORG_SUFFIX})关于")
@@ -149,11 +155,13 @@ class Metadata:
                 if TITLE_END.search(cand) and len(cand) >= 6 and cand not in NAV_TERMS:
                     titles.append(cand)
                     break
-        # a web page may show stray headings above the circular's own title: prefer one
-        # that reads like a circular (关于…, a period, the hotline) over a bare label
-        for t in titles:
-            if regex.search(r"关于|12345|热线|诉求|工单|督办|政务服务|便民|\d{4}年|[月期]份?|季度|半年|周", t):
-                return t
+        # a web page may show stray headings above the circular's own title, and a bulletin
+        # its masthead (`…工作简报`) above the article's: prefer a title naming its subject
+        # (关于…) or its period, then one that reads like a circular, then the first
+        for pattern in (SUBJECT_TITLE, CIRCULAR_TITLE):
+            for t in titles:
+                if pattern.search(t):
+                    return t
         return titles[0] if titles else None
 
     def _is_title_line(self, line: str) -> bool:
@@ -237,7 +245,7 @@ class Metadata:
             found = find_date(line)
             if found is not None:
                 date, s, e = found
-                org, rest = line[:s], line[e:]
+                org, rest = EDITED_BY.sub("", line[:s].rstrip()), line[e:]
                 if rest in ("", "印发", "发布", "印", "制发") and ORG_LINE.match(org):
                     out.append((i, org, date))
         return out

@@ -326,3 +326,19 @@ def test_month_line_under_a_bulletin_title():
     text = "12345热线工作简报\n（2023年10月）\n某某县政务服务中心 2023年11月3日\n一、总体情况\n本月受理100件。\n"
     m = Metadata(text).fields()
     assert (m["period_start"], m["period_end"], m["period_label"]) == (D(2023, 10, 1), D(2023, 10, 31), "2023年10月")
+
+
+def test_article_title_under_a_bulletin_masthead_and_an_edited_by_line():
+    text = ("漳平市政务服务工作简报\n2024年第4期（总第52期）\n漳平市行政审批服务局编印          2024年5月10日\n"
+            "漳平市政务服务中心2024年4月份运行情况通报\n4月份，市政务服务中心共受理各类政务服务事项3,482件。\n")
+    m = Metadata(text).fields()
+    assert m["title"] == "漳平市政务服务中心2024年4月份运行情况通报"
+    assert (m["issuer"], m["issue_date"]) == ("漳平市行政审批服务局", D(2024, 5, 10))
+    assert m["issue_no"] == "2024年第4期"
+    assert (m["period_start"], m["period_end"]) == (D(2024, 4, 1), D(2024, 4, 30))
+
+
+def test_a_section_heading_in_the_header_does_not_displace_the_masthead():
+    text = ("某某市12345政务服务便民热线\n工作简报\n2023年第5期\n某某市政务服务管理办公室　　2023年6月12日\n\n"
+            "五月份热线运行情况\n五月份，热线登记受理群众诉求21,436件。\n")
+    assert Metadata(text).fields()["title"] == "某某市12345政务服务便民热线工作简报"
