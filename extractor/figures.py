@@ -488,11 +488,15 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         cat_next = None
         respectively = False
         chain: list[Event] = []
+        shared: list[Event] = []
         if best is not None:
-            # `办结率、满意率分别为a、b`: the keywords pair with the numbers in order
+            # `办结率、满意率分别为a、b`: the keywords pair with the numbers in order;
+            # `整改率、回访率均为100%`: every keyword takes the one number
             if "分别" in s[best.end:t.tok_start]:
                 chain = _keyword_chain(events, event_ends, s, best, t, words["joiner"])
-            first = chain[0] if chain else best
+            elif lib.entity["each"].search(s, best.end, t.tok_start):
+                shared = _keyword_chain(events, event_ends, s, best, t, words["joiner"])[:-1]
+            first = chain[0] if chain else shared[0] if shared else best
             metric_rule = first.rule
             pattern_id = first.rule.id
             ent = _adjacent_entity(lib, s, best.end, t.tok_start, listy)
@@ -627,12 +631,17 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             names = names[:1] if many else names
         elif best is not None:
             pending = None
-        for name in names or [None]:
-            row = dict(base, entity=name)
-            row["_sent"] = sent_start
-            row["_tok_end"] = t.tok_end
-            row["_one"] = name if len(names) == 1 and not respectively and len(chain) <= 1 else None
-            out.append(row)
+        variants = [base] + [dict(base, metric=e.rule.metric, value=t.value * e.rule.sign, pattern=e.rule.id,
+                                  category=e.rule.category) for e in shared[1:]] + \
+            ([dict(base, metric=best.rule.metric, value=t.value * best.rule.sign, pattern=best.rule.id,
+                   category=best.rule.category)] if shared else [])
+        for variant in variants:
+            for name in names or [None]:
+                row = dict(variant, entity=name)
+                row["_sent"] = sent_start
+                row["_tok_end"] = t.tok_end
+                row["_one"] = name if len(names) == 1 and not respectively and len(chain) <= 1 else None
+                out.append(row)
         prev_fig = out[-1]
         prev_tok_end = t.tok_end
 
