@@ -489,11 +489,15 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         respectively = False
         chain: list[Event] = []
         shared: list[Event] = []
+        listed: list[str] = []   # `咨询、求助、投诉类诉求分别为a、b、c`: categories paired in order
         if best is not None:
             # `办结率、满意率分别为a、b`: the keywords pair with the numbers in order;
             # `整改率、回访率均为100%`: every keyword takes the one number
             if "分别" in s[best.end:t.tok_start]:
-                chain = _keyword_chain(events, event_ends, s, best, t, words["joiner"])
+                if best.rule.metric in ("category_count", "share"):
+                    listed = _category_list(lib, s, clauses.last_end(sent_start, best.start), best)
+                if not listed:
+                    chain = _keyword_chain(events, event_ends, s, best, t, words["joiner"])
             elif lib.entity["each"].search(s, best.end, t.tok_start):
                 shared = _keyword_chain(events, event_ends, s, best, t, words["joiner"])[:-1]
             first = chain[0] if chain else shared[0] if shared else best
@@ -507,7 +511,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 pre = s[kw_clause:first.start]
                 respectively = "分别" in pre or "分别" in s[best.end:t.tok_start] \
                     or (pre.strip().endswith("各") and _NEXT_NUMBER.match(s, t.tok_end) is not None)
-                names = _name_list(lib, pre, strict_last=True) if pre.strip() else []
+                if respectively and not listed and first.rule.metric in ("category_count", "share"):
+                    listed = _category_list(lib, s, kw_clause, first)
+                names = _name_list(lib, pre, strict_last=True) if pre.strip() and not listed else []
                 headed = False   # `城关县：受理…`: a name heading the sentence part
                 if not names and not _strip_lead(lib, pre).strip() and kw_clause > sent_start:
                     prev_clause = clauses.last_end(sent_start, kw_clause - 1)
@@ -611,8 +617,14 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             if not names and prev_fig["entity"] and _JUST_PUNCT.fullmatch(
                     s, prev_fig["_tok_end"], best.start if best is not None else t.tok_start):
                 names = [prev_fig["entity"]]   # (not `…，三家合计占…`: another subject)
+        if listed:
+            base["category"] = listed[0]
+            if metric == "share":
+                base["metric"] = "category_share"
         if cat_next is not None:
-            base["metric"], base["category"] = "category_share", cat_next
+            base["category"] = cat_next
+            if metric in ("share", "category_share"):
+                base["metric"] = "category_share"
         cats = []
         if metric == "share" and respectively and not names and best is not None:
             # `咨询a件、求助b件、投诉c件，分别占x%、y%、z%`: the shares pair with the categories in order
@@ -620,7 +632,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 if r["_sent"] != sent_start or r["metric"] != "category_count":
                     break
                 cats.insert(0, r["category"])
-        if len(cats) > 1:
+        if listed:
+            pending = {"names": [], "fixed": [], "rules": [], "rule": metric_rule, "pattern": pattern_id,
+                       "sent": sent_start, "cats": listed[1:]}
+        elif len(cats) > 1:
             base["metric"], base["category"] = "category_share", cats[0]
             pending = {"names": [], "fixed": [], "rules": [], "rule": metric_rule, "pattern": pattern_id,
                        "sent": sent_start, "cats": cats[1:]}
@@ -648,6 +663,16 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
     for r in out:
         del r["_sent"], r["_tok_end"], r["_one"]
     return out
+
+
+def _category_list(lib: Library, s: str, clause_start: int, keyword: Event) -> list[str]:
+    """Categories listed right before a keyword (`咨询、求助、投诉类诉求`, `咨询、投诉、求助五类诉求占比`),
+    folded, in order; [] when there is no such list."""
+    own = "cat" in keyword.rule.trigger.groupindex
+    m = lib.words["category_list"].search(s, clause_start, keyword.end if own else keyword.start)
+    if m is None:
+        return []
+    return [fold_category(c.strip()) for c in lib.words["list_separator"].split(m.group("list"))]
 
 
 def _context(events: list[Event], event_ends: list[int], sent_start: int, t: Token) -> Event | None:
