@@ -434,6 +434,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         excl.update(range(a, b))
     events = _events(lib, s)
     event_ends = [e.end for e in events]
+
+    def events_between(lo: int, hi: int) -> bool:
+        i = bisect_right(event_ends, lo)
+        return i < len(events) and events[i].end <= hi
     event_starts = {e.start for e in events}
     words = lib.words
     sentences = Marks(words["sentence_end"], s)
@@ -555,8 +559,12 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             else:
                 ctx = _context(events, event_ends, ctx_start, t)
                 if ctx is not None:
-                    if words["respectively"].search(s, clause_start, t.tok_start):
-                        names = _list_before(lib, s, clauses, sent_start, clause_start)
+                    resp = words["respectively"].search(s, clause_start, t.tok_start)
+                    if resp:
+                        # `满意率方面，A、B分别为x、y`: the names in this clause, else in one before
+                        names = _name_list(lib, s[clause_start:resp.start()], strict_last=True)
+                        if len(names) < 2:
+                            names = _list_before(lib, s, clauses, sent_start, clause_start)
                         if names:
                             respectively = True
                     else:
@@ -582,6 +590,15 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         pattern_id = post.rule.id + "/after"
                         subj = _subject(lib, s, clause_start, post.end, event_starts, meta)
                         names = [subj] if subj else []
+                if metric_rule is None and prev_fig is not None and prev_fig["entity"] \
+                        and prev_fig["_cls"] == t.cls and sent_start > 0 and s[sent_start - 1] in "；;" \
+                        and prev_fig["_sent"] < sent_start and not events_between(prev_fig["_tok_end"], t.tok_start):
+                    # `义乌市承接工单9,862件，居全市首位；磐安县1,214件`: a unit and a number after
+                    # a semicolon, in parallel with the unit figure before it, take its keyword
+                    ent = _adjacent_entity(lib, s, sent_start, t.tok_start, True)
+                    if ent:
+                        metric_rule, names = prev_fig["_rule"], [ent]
+                        pattern_id = metric_rule.id + "/parallel"
         if metric_rule is None:
             prev_tok_end = t.tok_end
             continue
@@ -656,12 +673,13 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 row["_sent"] = sent_start
                 row["_tok_end"] = t.tok_end
                 row["_one"] = name if len(names) == 1 and not respectively and len(chain) <= 1 else None
+                row["_rule"], row["_cls"] = metric_rule, t.cls
                 out.append(row)
         prev_fig = out[-1]
         prev_tok_end = t.tok_end
 
     for r in out:
-        del r["_sent"], r["_tok_end"], r["_one"]
+        del r["_sent"], r["_tok_end"], r["_one"], r["_rule"], r["_cls"]
     return out
 
 

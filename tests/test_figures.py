@@ -370,3 +370,28 @@ def test_fenbie_shares_pair_with_the_categories_listed_before():
     assert ("category_share", 41.2, "求助") in got and ("category_share", 31.6, "投诉") in got
     assert ("category_share", 24.5, "咨询") in got
     assert len([f for f in got if f[0] == "category_share"]) == 3
+
+
+def test_a_category_list_before_fenbie_pairs_each_category_with_its_number():
+    got = [(f["metric"], f["value"], f["category"]) for f in extract_text(
+        "按诉求类型分，建议、投诉、求助类工单分别为214件、1,305件、1,761件，分别占6.9%、39.8%、53.3%。"
+        "意见建议、咨询两类诉求占比分别为12.0%、20.5%。")]
+    assert ("category_count", 214, "建议") in got and ("category_count", 1305, "投诉") in got
+    assert ("category_count", 1761, "求助") in got
+    assert ("category_share", 6.9, "建议") in got and ("category_share", 53.3, "求助") in got
+    assert ("category_share", 12.0, "建议") in got and ("category_share", 20.5, "咨询") in got
+    assert not [f for f in got if f[0] == "share"]
+
+
+def test_names_in_the_clause_of_fenbie_take_the_metric_named_before():
+    got = _doc_figs("群众满意率方面，城东街道、城西街道分别为97.3%、96.9%，南湖街道为93.8%。\n")
+    assert ("satisfaction_rate", 97.3, "城东街道") in got and ("satisfaction_rate", 96.9, "城西街道") in got
+    assert ("satisfaction_rate", 93.8, "南湖街道") in got
+
+
+def test_a_unit_and_number_after_a_semicolon_parallel_the_unit_figure_before():
+    got = _doc_figs("各街道中，城东街道承接工单1,862件，居首位；南湖街道214件，为最少；另有3个社区未报送。\n")
+    assert ("volume", 1862, "城东街道") in got and ("volume", 214, "南湖街道") in got
+    assert len(got) == 2
+    # a number with no unit before it does not borrow the keyword
+    assert _doc_figs("城东街道承接工单1,862件；全区共214件。\n") == [("volume", 1862, "城东街道")]
