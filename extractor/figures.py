@@ -508,8 +508,17 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             metric_rule = first.rule
             pattern_id = first.rule.id
             ent = _adjacent_entity(lib, s, best.end, t.tok_start, listy)
+            placing = words["placing_lead"].fullmatch(s, clauses.last_end(sent_start, first.start), first.start)
             if ent:
                 names = [ent]
+            elif placing and prev_fig is not None and prev_fig["_sent"] == sent_start and prev_fig["entity"]:
+                # `A 95分、B 94分，分列第2、3位` / `A、B均为93分，并列第4位`: the units just scored
+                same = [r for r in out if r["_sent"] == sent_start and r["metric"] == prev_fig["metric"] and r["entity"]]
+                if placing.group("together"):
+                    names = [r["entity"] for r in same if r["_tok_end"] == prev_fig["_tok_end"]]
+                else:
+                    names = list(dict.fromkeys(r["entity"] for r in same))
+                    respectively = len(names) > 1
             else:
                 kw_clause = clauses.last_end(sent_start, first.start)
                 pre = s[kw_clause:first.start]
@@ -590,6 +599,11 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         pattern_id = post.rule.id + "/after"
                         subj = _subject(lib, s, clause_start, post.end, event_starts, meta)
                         names = [subj] if subj else []
+                if metric_rule is None and t.cls in lib.unit_metrics:
+                    ent = _adjacent_entity(lib, s, max(clause_start, prev_tok_end, sent_start), t.tok_start, listy)
+                    if ent:
+                        metric_rule, names = lib.unit_metrics[t.cls], [ent]
+                        pattern_id = metric_rule.id + "/unit"
                 if metric_rule is None and prev_fig is not None and prev_fig["entity"] \
                         and prev_fig["_cls"] == t.cls and sent_start > 0 and s[sent_start - 1] in "；;" \
                         and prev_fig["_sent"] < sent_start and not events_between(prev_fig["_tok_end"], t.tok_start):

@@ -395,3 +395,14 @@ def test_a_unit_and_number_after_a_semicolon_parallel_the_unit_figure_before():
     assert len(got) == 2
     # a number with no unit before it does not borrow the keyword
     assert _doc_figs("城东街道承接工单1,862件；全区共214件。\n") == [("volume", 1862, "城东街道")]
+
+
+def test_unit_scores_without_a_keyword_and_placings_that_refer_back_to_them():
+    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
+        "综合排名前列的是：城关镇96.02分、河口镇95.17分、新集乡94.60分，分列第1、2、3位。"
+        "白庙乡、石门镇得分均为93.05分，并列第4位。排名靠后的乡镇为永丰镇82.47分，列第13位。")]
+    assert ("score", 95.17, "河口镇") in got and ("score", 94.6, "新集乡") in got
+    assert ("rank", 1, "城关镇") in got and ("rank", 2, "河口镇") in got and ("rank", 3, "新集乡") in got
+    assert ("rank", 4, "白庙乡") in got and ("rank", 4, "石门镇") in got
+    assert ("score", 82.47, "永丰镇") in got and ("rank", 13, "永丰镇") in got
+    assert not [f for f in got if f[0] == "rank" and f[2] is None]
