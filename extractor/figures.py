@@ -534,7 +534,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     headed = s[kw_clause - 1] in "：:"
                 if len(names) == 1 and not headed and _reporting_body(lib, names[0], meta):
                     names = []   # `红寺堡区总办件量…`: the report's own area (or issuer) before the keyword
-                if respectively and len(names) < 2:
+                if (respectively or lib.entity["each"].search(s, best.end, t.tok_start)) and len(names) < 2:
+                    # (`A、B、C交办事项全部办结，办结率均为100%`: the list is in the clause before)
                     names = _list_before(lib, s, clauses, sent_start, kw_clause) or names
                 if not names:
                     # a unit heading the keyword's clause, else the sentence part
@@ -586,6 +587,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         if not names:
                             ent = _adjacent_entity(lib, s, lo_item, t.tok_start, listy)
                             names = [ent] if ent else []
+                        if not names:   # `满意率最高的是保康县，为98.4%`
+                            sup = words["superlative_name"].search(s, max(sent_start, prev_tok_end), t.tok_start)
+                            if sup and _is_name(lib, sup.group("ent")):
+                                names = [sup.group("ent")]
                     if names:
                         metric_rule = ctx.rule
                         pattern_id = ctx.rule.id + "/item"
@@ -616,6 +621,13 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         if metric_rule is None:
             prev_tok_end = t.tok_end
             continue
+        if not names:
+            # `涞水镇80.63分，…，该镇本月承办工单542件`: 该镇 is the last 镇 named
+            anaphor = words["anaphor"].search(s, max(sent_start, prev_tok_end), t.tok_start)
+            if anaphor:
+                kind = anaphor.group("kind")
+                names = next(([r["entity"]] for r in reversed(out) if r["entity"]
+                              and (kind in ("单位", "部门") or r["entity"].endswith(kind))), [])
 
         # the figure(s)
         metric = metric_rule.metric
@@ -645,8 +657,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             if prev_fig["metric"] == "category_count":
                 base["metric"] = "category_share"
                 base["category"] = prev_fig["category"]
-            if not names and prev_fig["entity"] and _JUST_PUNCT.fullmatch(
-                    s, prev_fig["_tok_end"], best.start if best is not None else t.tok_start):
+            if not names and prev_fig["entity"] and _JUST_PUNCT.fullmatch(s, prev_fig["_tok_end"], clause_start) \
+                    and not lib.entity["group"].search(s, clause_start, t.tok_start):
                 names = [prev_fig["entity"]]   # (not `…，三家合计占…`: another subject)
         if listed:
             base["category"] = listed[0]

@@ -406,3 +406,16 @@ def test_unit_scores_without_a_keyword_and_placings_that_refer_back_to_them():
     assert ("rank", 4, "白庙乡") in got and ("rank", 4, "石门镇") in got
     assert ("score", 82.47, "永丰镇") in got and ("rank", 13, "永丰镇") in got
     assert not [f for f in got if f[0] == "rank" and f[2] is None]
+
+
+def test_superlatives_anaphora_and_lists_before_jun():
+    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
+        "从满意率看，满意率最高的是城东街道，为98.4%，最低的是南湖街道，为92.1%。"
+        "河口镇80.63分，列倒数第2，该镇本月承办工单542件，占该镇工单量的16.4%。"
+        "县教育局、县医保局交办事项全部按期办结，按期办结率均为100%。"
+        "白庙乡受理诉求1.1万余件，占全县诉求总量的28.4%；三个乡镇合计占全县的41.0%。")]
+    assert ("satisfaction_rate", 98.4, "城东街道") in got and ("satisfaction_rate", 92.1, "南湖街道") in got
+    assert ("volume", 542, "河口镇") in got and ("share", 16.4, "河口镇") in got
+    assert not [f for f in got if f[0] == "rank"]        # 倒数第2 is not the rank
+    assert ("completion_rate", 100, "县教育局") in got and ("completion_rate", 100, "县医保局") in got
+    assert ("share", 28.4, "白庙乡") in got and ("share", 41.0, None) in got
