@@ -419,3 +419,6 @@ def test_superlatives_anaphora_and_lists_before_jun():
     assert not [f for f in got if f[0] == "rank"]        # 倒数第2 is not the rank
     assert ("completion_rate", 100, "县教育局") in got and ("completion_rate", 100, "县医保局") in got
     assert ("share", 28.4, "白庙乡") in got and ("share", 41.0, None) in got
+    # a group as the subject is no unit; a group as the scope (`15个乡镇中，`) leaves the unit after it
+    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text("15个乡镇中，三坡镇以96.84分排名第1。")]
+    assert ("rank", 1, "三坡镇") in got and ("score", 96.84, "三坡镇") in got
