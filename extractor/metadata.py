@@ -54,7 +54,7 @@ SALUTATION = regex.compile(r"[:：]$")
 HEADING = regex.compile(r"^[(（]?[一二三四五六七八九十]+[)）、.．]|^第[一二三四五六七八九十]+[部分章节]")
 BODY_PUNCT = regex.compile(r"[。，；,;！？]")
 ORG_SUFFIX = (r"(?:人民政府|政府|办公室|办公厅|局|中心|委员会|管委会|管理委员会|办事处|街道|小组|指挥部|热线办|"
-              r"服务中心|厅|委|办|处|所|站|队|院|公司|居委会|村委会)")
+              r"服务中心|督查室|督办室|厅|委|办|处|所|站|队|院|公司|居委会|村委会)")
 ORG_LINE = regex.compile(rf"^(?!附件|附表|备注|注[:：])[\p{{Han}}A-Za-z0-9()（）“”\"·、]{{2,40}}?{ORG_SUFFIX}$")
 # a bulletin's masthead line: `寿光市行政审批服务局编印  2024年5月10日`
 EDITED_BY = regex.compile(r"\s*(?:编印|编制|主办|编)$")
@@ -64,7 +64,7 @@ ANNEX_LINE = regex.compile(r"^附\s*[件表]\s*[\d一二三四五六七八九十
 SUBJECT_TITLE = regex.compile(r"^(?=.*(?:关于|(?:19|20)\d{2}年|[\d一二三四五六七八九十]{1,3}月份?|季度|半年))"
                               r".*(?:通报|报告|通知|分析|总结|专报|快报|简报|周报|月报|季报|年报)$")
 CIRCULAR_TITLE = regex.compile(r"12345|热线|诉求|工单|督办|政务服务|便民|[月期]份?|周")
-TITLE_END = regex.compile(r"(?:通报|简报|周报|月报|日报|季报|年报|报告|通知|情况|快报|专报|公告|通告|分析|动态|汇总|要情|工作总结)"
+TITLE_END = regex.compile(r"(?:通报|简报|周报|月报|日报|季报|年报|报告|通知|情况|快报|专报|公告|通告|分析|动态|汇总|要情|工作总结|工作计划|工作要点)"
                           r"[”\"」』)）]*$")
 AUTHOR = regex.compile(rf"^(?P<org>[\p{{Han}}]{{2,40}}?{ORG_SUFFIX})关于")
 PRESENTLY = regex.compile(r"现[将就把对](?P<s>[^。；]{0,160}?)(?:通报|报告|通知|公布|公示)如下")

@@ -342,3 +342,12 @@ def test_a_section_heading_in_the_header_does_not_displace_the_masthead():
     text = ("某某市12345政务服务便民热线\n工作简报\n2023年第5期\n某某市政务服务管理办公室　　2023年6月12日\n\n"
             "五月份热线运行情况\n五月份，热线登记受理群众诉求21,436件。\n")
     assert Metadata(text).fields()["title"] == "某某市12345政务服务便民热线工作简报"
+
+
+def test_a_supervision_office_signs_and_a_summary_with_its_plan_is_a_title():
+    text = ("某某县人民政府督查室\n\n某政督〔2025〕3号\n\n关于2025年第一季度督办事项办理情况的通报\n\n各乡镇：\n"
+            "一季度共交办督办事项42项。\n\n某某县人民政府督查室\n2025年4月8日\n")
+    m = Metadata(text).fields()
+    assert (m["issuer"], m["issue_date"]) == ("某某县人民政府督查室", D(2025, 4, 8))
+    text = "某某县政务服务数据管理局2024年工作总结和2025年工作计划\n\n发布日期：2025-01-15\n2024年，我局受理办件3万件。\n"
+    assert Metadata(text).fields()["title"] == "某某县政务服务数据管理局2024年工作总结和2025年工作计划"
