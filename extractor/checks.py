@@ -28,6 +28,7 @@ import regex
 
 from .figures import channel_of, fold_category as fold_label
 from .model import Document
+from .patterns import inline
 
 NON_SUMMABLE = regex.compile(r"率|排名|名次|得分|分数|总分|评分|考核|平均|均值|时长|时间|天数|星级|指数")
 SHARE = regex.compile(r"占比|比重|比例|百分比")
@@ -235,10 +236,10 @@ def figure_precision(text: str, f: dict) -> float:
         return 0.0
     raw = text[start:end]
     scale = 1.0
-    m = regex.match(r"^\s*[\d,]+(?:\.(\d+))?\s*(万|亿)?", raw)
+    m = inline(r"^\s*[\d,]+(?:\.(\d+))?\s*(万|亿)?").match(raw)
     if m is None:
         return 0.0
-    unit = m.group(2) or (regex.match(r"\s*(万|亿)", text[end:end + 3]) or [None, None])[1]
+    unit = m.group(2) or (inline(r"\s*(万|亿)").match(text[end:end + 3]) or [None, None])[1]
     if unit:
         scale = 1e4 if unit == "万" else 1e8
     decimals = len(m.group(1) or "")
@@ -357,7 +358,7 @@ def rate_figure_checks(doc: Document, figures: list[dict]) -> list[dict]:
     text = doc.text or ""
     ordered = sorted((f for f in figures if f.get("value") is not None and f.get("start") is not None),
                      key=lambda f: f["start"])
-    line_starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
+    line_starts = [0] + [m.end() for m in inline(r"\n").finditer(text)]
     for i, rate in enumerate(ordered):
         pair = RATE_FIGURES.get(rate.get("metric"))
         if pair is None:
@@ -394,7 +395,7 @@ def rate_figure_checks(doc: Document, figures: list[dict]) -> list[dict]:
         computed = n / d * 100
         lo, hi = (n - hn) / (d + hd) * 100, (n + hn) / max(d - hd, 1e-9) * 100
         raw = text[rate["start"]:rate["end"]] if rate.get("end") else ""
-        decimals = _decimals(raw) if regex.match(r"^\s*[\d.,]+%?\s*$", raw) else _value_decimals(float(rate["value"]))
+        decimals = _decimals(raw) if inline(r"^\s*[\d.,]+%?\s*$").match(raw) else _value_decimals(float(rate["value"]))
         ok = rate_agrees(float(rate["value"]), decimals, lo, hi)
         who = rate.get("entity") or rate.get("channel") or "document"
         detail = (f"{num_metric} {_fmt(n)} / {den_metric} {_fmt(d)} = {computed:.4f}%"

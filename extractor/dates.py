@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .patterns import inline
+
 CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4,
             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "两": 2}
 CN_YEAR_CH = "〇○零Ｏ一二三四五六七八九0"
@@ -202,7 +204,7 @@ def find_periods(text: str) -> list[Period]:
 def _build(kind: str, m: regex.Match, text: str) -> Period | None:
     g = m.groupdict()
     year = cn_year(g["y"]) if g.get("y") else None
-    label = regex.sub(r"\s+", "", m.group(0))
+    label = inline(r"\s+").sub("", m.group(0))
     p = Period(kind, label, m.start(), m.end(), year)
     if kind == "days":
         m1, d1 = _int(g["m1"]), _int(g["d1"])

@@ -28,6 +28,7 @@ import regex
 
 from .dates import Period, find_date, find_periods, make_date, parse_date
 from .model import Document
+from .patterns import inline
 from .region import resolve
 
 FIELDS = ("title", "doc_number", "issue_no", "issuer", "issue_date", "published_date", "period_start",
@@ -169,7 +170,7 @@ class Metadata:
             return False
         if DOC_NUMBER.match(line) or ISSUE_YEAR.search(line) or ISSUE_TOTAL.search(line) or ISSUE_PLAIN.match(line):
             return False
-        if regex.match(r"^[(（].*[)）]$", line) or ORG_LINE.match(line) or ORG_FILE.match(line):
+        if inline(r"^[(（].*[)）]$").match(line) or ORG_LINE.match(line) or ORG_FILE.match(line):
             return False
         if find_date(line) is not None and not TITLE_END.search(line):
             return False  # `机关 日期`, a date line; a title may still name dates (`…6月12日至18日…周报`)
@@ -210,7 +211,7 @@ class Metadata:
                     return found[0]
         for raw in head:
             # `2023-10-26 10:30 来源：…` — the page's own date line, unlabeled
-            if regex.search(r"来源\s*[:：]|浏览|阅读|点击", raw) and not WRITTEN.search(raw):
+            if inline(r"来源\s*[:：]|浏览|阅读|点击").search(raw) and not WRITTEN.search(raw):
                 d = parse_date(raw)
                 if d is not None:
                     return d
@@ -282,8 +283,8 @@ class Metadata:
             prev = i - 1
             while prev >= 0 and not self.lines[prev]:
                 prev -= 1
-            after_ok = j >= n or ANNEX_LINE.match(self.lines[j]) or regex.match(r"^[(（]此件|^抄送|^扫一扫", self.lines[j])
-            before_ok = prev >= 0 and not self.in_table[prev] and regex.search(r"[。！]$", self.lines[prev])
+            after_ok = j >= n or ANNEX_LINE.match(self.lines[j]) or inline(r"^[(（]此件|^抄送|^扫一扫").match(self.lines[j])
+            before_ok = prev >= 0 and not self.in_table[prev] and inline(r"[。！]$").search(self.lines[prev])
             if after_ok and before_ok:
                 return d
         return None
@@ -354,7 +355,7 @@ class Metadata:
         for _, line in body:
             if ANNEX_LINE.match(line):
                 break
-            text = regex.sub(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)", "", line)
+            text = inline(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)").sub("", line)
             for p in find_periods(text):
                 if p.start_pos == 0 or p.strong or text[max(0, p.start_pos - 1)] in "自从于在":
                     found.append(p)
@@ -372,7 +373,7 @@ class Metadata:
     def _year_ref(self) -> dt.date | None:
         """A reference date when the circular states none: the end of the latest year it
         names in its header or opening."""
-        years = [int(y) for y in regex.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", "\n".join(self.lines[:self.body_start + 5]))]
+        years = [int(y) for y in inline(r"(?<!\d)((?:19|20)\d{2})\s*年").findall("\n".join(self.lines[:self.body_start + 5]))]
         return dt.date(max(years), 12, 31) if years else None
 
 
@@ -383,7 +384,7 @@ def _best(ps: list[Period]) -> Period:
 
 
 def _date_only(line: str) -> dt.date | None:
-    m = regex.fullmatch(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})", line)
+    m = inline(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})").fullmatch(line)
     if m:  # a signature date that lost its 日
         return make_date(int(m["y"]), int(m["m"]), int(m["d"]))
     found = find_date(line)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .model import Document
+from .patterns import inline
 from .segment import line_spans
 
 # ---------------------------------------------------------------------------------------------
@@ -100,9 +101,9 @@ def _clean_cell(s: str) -> str:
     s = s.replace("\r", "").strip()
     if "\n" in s or (CJK.search(s) and " " in s):
         # a header wrapped in its cell (pdf, Word) or spaced out: CJK text has no spaces
-        parts = [p.strip() for p in regex.split(r"\s*\n\s*", s) if p.strip()]
+        parts = [p.strip() for p in inline(r"\s*\n\s*").split(s) if p.strip()]
         s = "".join(parts) if CJK.search(s) else " ".join(parts)
-        s = regex.sub(r"(?<=[\p{Han}()（）%])\s+|\s+(?=[\p{Han}()（）])", "", s)
+        s = inline(r"(?<=[\p{Han}()（）%])\s+|\s+(?=[\p{Han}()（）])").sub("", s)
     return s
 
 
@@ -169,8 +170,8 @@ def build(grid: Grid) -> Table | None:
         am = ANNEX_LABEL.match(text)
         if UNIT_NOTE.match(text):
             unit_note = unit_note or text.strip()
-        elif am and text.startswith("附") and (not am.group(2) or regex.match(r"^\s*附\s*件?\s*[0-9一二三四五六七八九十]*\s*[:：]", text)):
-            grid.annex = grid.annex or regex.sub(r"\s+", "", am.group(1))
+        elif am and text.startswith("附") and (not am.group(2) or inline(r"^\s*附\s*件?\s*[0-9一二三四五六七八九十]*\s*[:：]").match(text)):
+            grid.annex = grid.annex or inline(r"\s+").sub("", am.group(1))
             if am.group(2):
                 title = am.group(2)
         elif title is None or len(text) > len(title):
@@ -372,7 +373,7 @@ def _column_names(head: list[list[str]], expanded: bool) -> list[str]:
             c = r[j].strip()
             if not c or (parts and parts[-1] == c):
                 continue
-            if parts and regex.match(r"^[(（][^()（）]{1,6}[)）]$", c):
+            if parts and inline(r"^[(（][^()（）]{1,6}[)）]$").match(c):
                 parts[-1] += c  # a unit row under the names: 受理 / (件) → 受理(件)
             else:
                 parts.append(c)
@@ -410,7 +411,7 @@ def _year_header(row: list[str]) -> bool:
     """A header row naming years (单位 | 2022 | 2023) or hotlines (12345 | 710): numbers, but not data."""
     nums = [c for c in row if is_numeric(c)]
     texts = [c for c in row if c and not is_numeric(c)]
-    return bool(nums) and bool(texts) and all(regex.match(r"^(?:(?:19|20)\d\d|12\d{3}|710|110|96\d{3})$", c) for c in nums)
+    return bool(nums) and bool(texts) and all(inline(r"^(?:(?:19|20)\d\d|12\d{3}|710|110|96\d{3})$").match(c) for c in nums)
 
 
 def column_unit(column: str) -> str | None:
@@ -447,7 +448,7 @@ def table_rows(table_id: int, t: Table) -> tuple[dict, list[dict]]:
                     last = col.split("/")[-1]
                     if RATE_HEADER.search(last):
                         unit = "%"
-                    elif nu and not regex.search(r"排名|名次|得分|分数|总分|评分", last):
+                    elif nu and not inline(r"排名|名次|得分|分数|总分|评分").search(last):
                         unit = nu
             cells.append({"table_id": table_id, "row": i, "col": j, "row_label": label, "column": col,
                           "raw": raw, "value": value, "unit": unit, "is_total": total})
@@ -593,7 +594,7 @@ def _pipe_grids(text: str, lines, group: list[int]) -> list[Grid]:
             if UNIT_NOTE.match(text1):
                 unit = text1
             elif text1.startswith("附") and am and not am.group(2):
-                annex = regex.sub(r"\s+", "", am.group(1))
+                annex = inline(r"\s+").sub("", am.group(1))
             elif text1:
                 title = (text1, k)
             continue
@@ -615,7 +616,7 @@ def _cells_grid(flat: list[tuple[str, int]], text: str, lines) -> Grid | None:
         if UNIT_NOTE.match(v):
             unit = v
         elif v.startswith("附") and am and not am.group(2):
-            annex = regex.sub(r"\s+", "", am.group(1))
+            annex = inline(r"\s+").sub("", am.group(1))
         else:
             title = v
     while vals and NOTE.match(vals[-1]):
@@ -648,9 +649,9 @@ def _caption_cell(v: str) -> bool:
     """A table's caption written as its first cell: a title, a unit note or an annex label."""
     if UNIT_NOTE.match(v) or INDEX_HEADER.match(v.replace(" ", "")):
         return bool(UNIT_NOTE.match(v))
-    if regex.match(r"^附\s*件?\s*[0-9一二三四五六七八九十]*\s*[:：]?$", v):
+    if inline(r"^附\s*件?\s*[0-9一二三四五六七八九十]*\s*[:：]?$").match(v):
         return True
-    return len(v) >= 8 and bool(regex.search(r"(?:统计表|情况表|一览表|汇总表|明细表|表|情况|统计)\s*(?:[(（][^()（）]*[)）])?$", v))
+    return len(v) >= 8 and bool(inline(r"(?:统计表|情况表|一览表|汇总表|明细表|表|情况|统计)\s*(?:[(（][^()（）]*[)）])?$").search(v))
 
 
 def _chunk(vals: list[str], ncols: int, has_index: bool) -> list[list[str]]:
@@ -702,14 +703,14 @@ def _tab_grid(text: str, lines, group: list[int]) -> Grid | None:
 def _annex_list(text: str) -> dict[str, str]:
     """`附件：1.标题` … `2.标题` → {标题: 附件1}."""
     out: dict[str, str] = {}
-    for m in regex.finditer(r"(?m)^\s*附\s*件\s*[:：]\s*((?:\d{1,2}\s*[.、．]\s*[^\n]+\n?)(?:\s*\d{1,2}\s*[.、．]\s*[^\n]+\n?)*)", text):
-        for item in regex.finditer(r"(?m)^\s*(?:附\s*件\s*[:：]\s*)?(\d{1,2})\s*[.、．]\s*(.+?)\s*$", m.group(0)):
+    for m in inline(r"(?m)^\s*附\s*件\s*[:：]\s*((?:\d{1,2}\s*[.、．]\s*[^\n]+\n?)(?:\s*\d{1,2}\s*[.、．]\s*[^\n]+\n?)*)").finditer(text):
+        for item in inline(r"(?m)^\s*(?:附\s*件\s*[:：]\s*)?(\d{1,2})\s*[.、．]\s*(.+?)\s*$").finditer(m.group(0)):
             out[_squash(item.group(2))] = f"附件{item.group(1)}"
     return out
 
 
 def _squash(s: str) -> str:
-    return regex.sub(r"[\s\"“”'‘’《》]", "", s)
+    return inline(r"[\s\"“”'‘’《》]").sub("", s)
 
 
 def caption(text: str, start: int, end: int, grid: Grid, annexes: dict[str, str]) -> None:
@@ -741,10 +742,10 @@ def caption(text: str, start: int, end: int, grid: Grid, annexes: dict[str, str]
         if FORM_LINE.match(line):
             continue  # 填报单位：… / 统计时间：… between the caption and the table
         am = ANNEX_LABEL.match(line)
-        if line.startswith("附") and am and (not am.group(2) or regex.match(r"^附\s*件?\s*[0-9一二三四五六七八九十]*\s*[:：]", line)):
-            if am.group(2) and regex.match(r"^\d{1,2}\s*[.、．]", am.group(2)):
+        if line.startswith("附") and am and (not am.group(2) or inline(r"^附\s*件?\s*[0-9一二三四五六七八九十]*\s*[:：]").match(line)):
+            if am.group(2) and inline(r"^\d{1,2}\s*[.、．]").match(am.group(2)):
                 break  # the letter's list of annexes, not this table's caption
-            grid.annex = regex.sub(r"\s+", "", am.group(1))
+            grid.annex = inline(r"\s+").sub("", am.group(1))
             if am.group(2) and not title_parts and not have_title:
                 title_parts.append(am.group(2))
             break
@@ -757,7 +758,7 @@ def caption(text: str, start: int, end: int, grid: Grid, annexes: dict[str, str]
         grid.title = "".join(reversed(title_parts))
     elif have_title and title_parts and _bracketed(title_parts[0]):
         grid.title += title_parts[0]
-    if grid.title and (grid.annex is None or not regex.search(r"\d", grid.annex)):
+    if grid.title and (grid.annex is None or not inline(r"\d").search(grid.annex)):
         key = _squash(grid.title)
         for t, label in annexes.items():
             if t and (t == key or (len(t) >= 6 and (t in key or key in t))):
@@ -780,11 +781,11 @@ def caption(text: str, start: int, end: int, grid: Grid, annexes: dict[str, str]
 
 
 def _bracketed(s: str) -> bool:
-    return bool(regex.match(r"^[(（].*[)）]$", s))
+    return bool(inline(r"^[(（].*[)）]$").match(s))
 
 
 def _is_date(line: str) -> bool:
-    return bool(regex.match(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$|^[〇零一二三四五六七八九○Ｏ0]{4}年", line))
+    return bool(inline(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$|^[〇零一二三四五六七八九○Ｏ0]{4}年").match(line))
 
 
 # ---------------------------------------------------------------------------------------------
