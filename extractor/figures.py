@@ -36,6 +36,7 @@ _HAN = regex.compile(r"\p{Han}")
 _ADVERBS = set("共另再还并已累")
 _NOT_IN_NAME = regex.compile(r"[的被]")
 _JUST_PUNCT = regex.compile(r"[\s，,、；;]*")
+_OPEN_BRACKET = regex.compile(r"\s*\(\s*")
 _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SENTENCE_FINAL = regex.compile(r"[。；;!！?？]\s*\Z")
 # a flattened table row (numbers separated by blanks) is not prose broken across lines
@@ -45,7 +46,7 @@ _BULLET = regex.compile(r"\A[ \t\u3000]*[●•■◆▪·\-][ \t\u3000]*")
 _LABEL_COLON = regex.compile(r"[：:][ \t\u3000]*\Z")
 _LABEL_HEAD = regex.compile(r"[ \t\u3000]*(?:[●•■◆▪·\-][ \t\u3000]*)?[^，,。；;：:、!！?？\n]{1,24}")
 # What may open a clause that shares the subject of the clause before (`，已办结…`)
-_CARRY_PRE = regex.compile(r"\s*(?:其中|共|已|累计|均)?\s*")
+_CARRY_PRE = regex.compile(r"\s*(?:在[^，,。；;]{1,16}中)?\s*(?:其中|共|已|累计|均)?\s*")
 # `A、B…，各报送21条、18条`: 各 before a list of numbers pairs them with the names in order
 _NEXT_NUMBER = regex.compile(r"\s*[、,，]\s*\d")
 _HARD_END = regex.compile(r"[。!！?？\n]")
@@ -567,7 +568,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     metric_rule = pending["rule"]
                     pattern_id = pending["pattern"]
             else:
-                ctx = _context(events, event_ends, ctx_start, t)
+                ctx = _context(events, event_ends, s, ctx_start, t)
                 if ctx is not None:
                     resp = words["respectively"].search(s, clause_start, t.tok_start)
                     if resp:
@@ -621,6 +622,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         if metric_rule is None:
             prev_tok_end = t.tok_end
             continue
+        if not names and best is not None and prev_fig is not None and prev_fig["entity"] \
+                and _OPEN_BRACKET.fullmatch(s, prev_fig["_tok_end"], best.start):
+            names = [prev_fig["entity"]]   # `区教育体育局46条(采用31条)`: the bracket is the unit's
         if not names:
             # `涞水镇80.63分，…，该镇本月承办工单542件`: 该镇 is the last 镇 named
             anaphor = words["anaphor"].search(s, max(sent_start, prev_tok_end), t.tok_start)
@@ -695,7 +699,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                    category=best.rule.category)] if shared else [])
         for variant in variants:
             for name in names or [None]:
-                row = dict(variant, entity=name)
+                row = dict(variant, entity=lib.entity["trim"].sub("", name) if name else None)
                 row["_sent"] = sent_start
                 row["_tok_end"] = t.tok_end
                 row["_one"] = name if len(names) == 1 and not respectively and len(chain) <= 1 else None
@@ -719,7 +723,7 @@ def _category_list(lib: Library, s: str, clause_start: int, keyword: Event) -> l
     return [fold_category(c.strip()) for c in lib.words["list_separator"].split(m.group("list"))]
 
 
-def _context(events: list[Event], event_ends: list[int], sent_start: int, t: Token) -> Event | None:
+def _context(events: list[Event], event_ends: list[int], s: str, sent_start: int, t: Token) -> Event | None:
     """The nearest keyword earlier in the sentence whose rule admits the token's unit."""
     best = None
     for i in range(bisect_right(event_ends, t.tok_start) - 1, -1, -1):
@@ -730,6 +734,8 @@ def _context(events: list[Event], event_ends: list[int], sent_start: int, t: Tok
             break
         if not e.rule.context or t.cls not in e.rule.units or t.cls == "bare":
             continue
+        if ")" in s[e.end:t.tok_start] and s.rfind("(", sent_start, e.start) > s.rfind(")", sent_start, e.start):
+            continue   # `A 46条(采用31条)、B 39条`: a keyword inside brackets stays there
         if best is None or (e.start, e.rule.order) < (best.start, best.rule.order):
             best = e
     return best
