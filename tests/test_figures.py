@@ -426,8 +426,8 @@ def test_superlatives_anaphora_and_lists_before_jun():
 
 def test_brackets_belong_to_the_unit_before_them_and_windows_to_their_department():
     got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
-        "报送信息较多的是区教育局46条（采用31条）、码头镇39条（采用27条）。"
-        "得分较高的有县医疗保障局窗口（99.5分）、县税务局窗口（99.2分）。")]
+        "报送信息较多的是区教育局46条(采用31条)、码头镇39条(采用27条)。"
+        "得分较高的有县医疗保障局窗口(99.5分)、县税务局窗口(99.2分)。")]
     assert ("submitted", 46, "区教育局") in got and ("adopted", 31, "区教育局") in got
     assert ("submitted", 39, "码头镇") in got and ("adopted", 27, "码头镇") in got
     assert ("score", 99.5, "县医疗保障局") in got and ("score", 99.2, "县税务局") in got
