@@ -447,6 +447,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
     clauses = Marks(words["clause_end"], s)
     segments = Marks(words["segment_start"], s)
     markers = Marks(words["list_marker"], s)
+    # each channel's names found once; a figure's channel is the first found in its sentence
+    channel_marks = [(r, Marks(r.pattern, s)) for r in lib.channels]
     out: list[dict] = []
     pending: dict | None = None      # 分别: names still to pair with the next numbers
     prev_tok_end = -1
@@ -646,7 +648,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         key = (sent_start, t.tok_end, heading)
         if key[:2] != channel_key[:2] or heading != channel_key[2]:
             channel_key = key
-            channel_found = _channel(lib, s[sent_start:t.tok_end]) or (heading and _channel(lib, heading))
+            channel_found = next((r.channel for r, marks in channel_marks if marks.any_within(sent_start, t.tok_end)),
+                                 None) or (heading and _channel(lib, heading))
         channel = channel_found or channel_carry
         channel_carry = channel
         base = {
