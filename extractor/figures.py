@@ -597,6 +597,16 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     if names:
                         metric_rule = ctx.rule
                         pattern_id = ctx.rule.id + "/item"
+                    elif ctx.rule.metric == "change_rate" and words["level_after_change"].fullmatch(s, clause_start, t.tok_start):
+                        # `满意率较上月提高1.2个百分点，达到96.5%`: the rate's own value after its change
+                        rate = next((e for e in reversed(events[:bisect_right(event_ends, ctx.start)])
+                                     if e.start >= sent_start and e.rule.metric.endswith("_rate")
+                                     and e.rule.metric != "change_rate" and "pct" in e.rule.units), None)
+                        if rate is not None and not any(r["_rule"] is rate.rule and r["_sent"] == sent_start for r in out):
+                            metric_rule = rate.rule
+                            pattern_id = rate.rule.id + "/level"
+                            subj = _subject(lib, s, sent_start, rate.start, event_starts, meta)
+                            names = [subj] if subj else []
                 if metric_rule is None and t.cls != "bare":
                     # `区住建局有8件工单超期未办结`: the keyword right after the number
                     post = _keyword_after(events, event_ends, s, t, words["post_gap"])

@@ -432,3 +432,10 @@ def test_brackets_belong_to_the_unit_before_them_and_windows_to_their_department
     assert ("submitted", 39, "码头镇") in got and ("adopted", 27, "码头镇") in got
     assert ("score", 99.5, "县医疗保障局") in got and ("score", 99.2, "县税务局") in got
     assert len(got) == 6
+
+
+def test_a_rate_given_after_its_change():
+    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
+        "全县满意率较上月提高1.2个百分点，达到96.5%。受理量同比增长5.2%，达到1.2万件。")]
+    assert ("change_rate", 1.2, None) in got and ("satisfaction_rate", 96.5, None) in got
+    assert not [f for f in got if f[1] == 96.5 and f[0] != "satisfaction_rate"]
