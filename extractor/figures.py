@@ -500,7 +500,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         if best is not None:
             # `办结率、满意率分别为a、b`: the keywords pair with the numbers in order;
             # `整改率、回访率均为100%`: every keyword takes the one number
-            if "分别" in s[best.end:t.tok_start]:
+            if words["in_order"].search(s, best.end, t.tok_start):
                 if best.rule.metric in ("category_count", "share"):
                     listed = _category_list(lib, s, clauses.last_end(sent_start, best.start), best)
                 if not listed:
@@ -511,7 +511,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             metric_rule = first.rule
             pattern_id = first.rule.id
             ent = _adjacent_entity(lib, s, best.end, t.tok_start, listy)
-            placing = words["placing_lead"].fullmatch(s, clauses.last_end(sent_start, first.start), first.start)
+            placing = words["placing_lead"].fullmatch(s, prev_fig["_tok_end"], first.start) \
+                if prev_fig is not None and prev_fig["_sent"] == sent_start else None
             if ent:
                 names = [ent]
             elif placing and prev_fig is not None and prev_fig["_sent"] == sent_start and prev_fig["entity"]:
@@ -525,7 +526,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             else:
                 kw_clause = clauses.last_end(sent_start, first.start)
                 pre = s[kw_clause:first.start]
-                respectively = "分别" in pre or "分别" in s[best.end:t.tok_start] \
+                respectively = bool(words["in_order"].search(pre) or words["in_order"].search(s, best.end, t.tok_start)) \
                     or (pre.strip().endswith("各") and _NEXT_NUMBER.match(s, t.tok_end) is not None)
                 if respectively and not listed and first.rule.metric in ("category_count", "share"):
                     listed = _category_list(lib, s, kw_clause, first)
