@@ -618,6 +618,13 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         pattern_id = post.rule.id + "/after"
                         subj = _subject(lib, s, clause_start, post.end, event_starts, meta)
                         names = [subj] if subj else []
+                if metric_rule is None and t.cls == "count" and words["topic_lead"].search(s, sent_start, t.tok_start):
+                    # `诉求主要集中在城乡建设(2,106件)、劳动保障(1,874件)`: topics listed without 类
+                    label = words["topic_label"].search(s, max(sent_start, prev_tok_end), t.tok_start)
+                    if label and not _is_name(lib, label.group("cat")) and not lib.entity["not"].search(label.group("cat")):
+                        metric_rule = lib.rules_by_id["category.count"]
+                        pattern_id = metric_rule.id + "/topic"
+                        cat_next = fold_category(label.group("cat"))
                 if metric_rule is None and t.cls in lib.unit_metrics:
                     ent = _adjacent_entity(lib, s, max(clause_start, prev_tok_end, sent_start), t.tok_start, listy)
                     if ent:
@@ -684,6 +691,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 base["metric"] = "category_share"
         if cat_next is not None:
             base["category"] = cat_next
+            if metric == "category_count":
+                base["metric"] = "category_count"
             if metric in ("share", "category_share"):
                 base["metric"] = "category_share"
         cats = []

@@ -72,6 +72,7 @@ class Library:
     pct_cn: regex.Pattern | None = None  # a percentage in Chinese numerals (百分之九十)
     category_synonyms: dict[str, str] = field(default_factory=dict)  # label -> contract category
     unit_metrics: dict[str, Rule] = field(default_factory=dict)  # unit class -> rule it implies
+    rules_by_id: dict[str, Rule] = field(default_factory=dict)
 
     @property
     def all_entries(self) -> list[Rule]:
@@ -170,7 +171,7 @@ def _load(path: str) -> Library:
     by_id = {r.id: r for r in rules}
     unit_metrics = {cls: by_id[rule_id] for cls, rule_id in base.get("unit_metrics", {}).items()}
     return Library(pieces, units, rules, excludes, channels, token, trigger_any, exclude_any, entity, words, pct_cn,
-                   dict(base.get("category_synonyms", {})), unit_metrics)
+                   dict(base.get("category_synonyms", {})), unit_metrics, by_id)
 
 
 # ---------------------------------------------------------------- examples

@@ -439,3 +439,13 @@ def test_a_rate_given_after_its_change():
         "全县满意率较上月提高1.2个百分点，达到96.5%。受理量同比增长5.2%，达到1.2万件。")]
     assert ("change_rate", 1.2, None) in got and ("satisfaction_rate", 96.5, None) in got
     assert not [f for f in got if f[1] == 96.5 and f[0] != "satisfaction_rate"]
+
+
+def test_topics_listed_without_lei_are_categories_and_named_units_stay_entities():
+    got = [(f["metric"], f["value"], f["category"], f["entity"]) for f in extract_text(
+        "诉求热点主要集中在城乡建设(约6,100件)、劳动保障(3,400件)。"
+        "反映的问题主要是供暖用煤18件、道路路灯14件。"
+        "热点问题集中在城关镇(120件)、河口镇(98件)。")]
+    assert ("category_count", 6100, "城乡建设", None) in got and ("category_count", 3400, "劳动保障", None) in got
+    assert ("category_count", 18, "供暖用煤", None) in got and ("category_count", 14, "道路路灯", None) in got
+    assert not [f for f in got if f[2] in ("城关镇", "河口镇", "主要集中在城乡建设")]
