@@ -449,3 +449,15 @@ def test_topics_listed_without_lei_are_categories_and_named_units_stay_entities(
     assert ("category_count", 6100, "城乡建设", None) in got and ("category_count", 3400, "劳动保障", None) in got
     assert ("category_count", 18, "供暖用煤", None) in got and ("category_count", 14, "道路路灯", None) in got
     assert not [f for f in got if f[2] in ("城关镇", "河口镇", "主要集中在城乡建设")]
+
+
+def test_a_named_government_website_is_a_unit_but_an_adopting_one_or_a_channel_is_not():
+    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
+        "柳河县、辉南县、二道江区政府网站得分分别为92.8分、90.5分、85.8分。"
+        "东昌区政府网站回复率仅为85.4%。"
+        "各单位信息被省人民政府网站采用21条。通过电话、微信、政府网站等渠道共受理诉求76,542件。"
+        "石门县、澧县重办较多，两地合计占全市重办量的36.6%。")]
+    assert ("score", 92.8, "柳河县") in got and ("score", 85.8, "二道江区政府网站") in got
+    assert ("response_rate", 85.4, "东昌区政府网站") in got
+    assert ("adopted", 21, None) in got and ("volume", 76542, None) in got
+    assert ("share", 36.6, None) in got
