@@ -541,6 +541,12 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 if (respectively or lib.entity["each"].search(s, best.end, t.tok_start)) and len(names) < 2:
                     # (`A、B、C交办事项全部办结，办结率均为100%`: the list is in the clause before)
                     names = _list_before(lib, s, clauses, sent_start, kw_clause) or names
+                if respectively and not names and prev_fig is not None and prev_fig["_sent"] == sent_start \
+                        and not lib.entity["suffix_end"].search(pre):
+                    # `反映A的1,236件、B的1,108件，同比分别下降12.7%、6.3%`: the units just counted
+                    names = list(dict.fromkeys(r["entity"] for r in out if r["_sent"] == sent_start and r["entity"]))
+                    if len(names) < 2:
+                        names = []
                 if not names:
                     # a unit heading the keyword's clause, else the sentence part
                     # (none when a group is the subject: `…，三家合计占…`, `A、B三家单位合计…`)
@@ -548,8 +554,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     subj = _subject(lib, s, kw_clause, first.end, event_starts, meta) \
                         if kw_clause > seg and first.start - kw_clause >= 3 else None
                     carry = None
+                    part = max(kw_clause, seg)   # (`陈仓区交办19件、办结17件`: a 、 parts the clause too)
                     if subj is None and prev_fig is not None and prev_fig["_one"] and prev_fig["_sent"] == sent_start \
-                            and _CARRY_PRE.fullmatch(pre) and _JUST_PUNCT.fullmatch(s, prev_fig["_tok_end"], kw_clause):
+                            and _CARRY_PRE.fullmatch(s, part, first.start) and _JUST_PUNCT.fullmatch(s, prev_fig["_tok_end"], part):
                         # `X承办工单1,542件，办结1,509件，满意度93%`: the next clauses share the
                         # subject of the figure before (the last unit named, not the sentence head)
                         carry = prev_fig["_one"]

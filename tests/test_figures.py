@@ -461,3 +461,10 @@ def test_a_named_government_website_is_a_unit_but_an_adopting_one_or_a_channel_i
     assert ("response_rate", 85.4, "东昌区政府网站") in got
     assert ("adopted", 21, None) in got and ("volume", 76542, None) in got
     assert ("share", 36.6, None) in got
+
+
+def test_a_subject_carries_over_a_dun_and_fenbie_after_counts_takes_their_units():
+    got = _doc_figs("各街道中，南湖街道交办19件、办结17件，北湖街道交办12件、办结12件。\n"
+                    "各镇中，城关镇受理诉求1,236件、河口镇受理诉求1,108件，同比分别下降12.7%、6.3%。\n")
+    assert ("completed", 17, "南湖街道") in got and ("completed", 12, "北湖街道") in got
+    assert ("change_rate", -12.7, "城关镇") in got and ("change_rate", -6.3, "河口镇") in got
