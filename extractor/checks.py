@@ -26,7 +26,7 @@ import math
 
 import regex
 
-from .figures import channel_of, fold_category as fold_label
+from .figures import channel_of, fold_category
 from .model import Document
 from .patterns import inline
 
@@ -302,12 +302,13 @@ CATEGORY_TAIL = regex.compile(r"(?:诉求|问题|事项|工单)$")
 
 
 @functools.lru_cache(maxsize=4096)
-def fold_category(s: str | None) -> str | None:
-    """A table's row label as a figure category: blanks and a trailing 诉求/问题… dropped too."""
+def row_category(s: str | None) -> str | None:
+    """A table's row label (or a figure's category) as a figure category: blanks and a
+    trailing 诉求/问题… dropped, then folded as the figures stage folds."""
     if not s:
         return None
     s = BLANKS.sub("", s).removesuffix("类")
-    return fold_label(CATEGORY_TAIL.sub("", s) or s)
+    return fold_category(CATEGORY_TAIL.sub("", s) or s)
 
 
 def category_checks(figures: list[dict], tables: list[dict], by_table: dict[int, list[dict]],
@@ -317,11 +318,11 @@ def category_checks(figures: list[dict], tables: list[dict], by_table: dict[int,
             and not f.get("entity") and f.get("value") is not None]
     out = []
     for f in cats:
-        want = fold_category(f["category"])
+        want = row_category(f["category"])
         share = f["metric"] == "category_share"
         for t in tables:
             cells = by_table.get(t["table_id"], [])
-            rows = [c for c in cells if not c["is_total"] and fold_category(c.get("row_label")) == want]
+            rows = [c for c in cells if not c["is_total"] and row_category(c.get("row_label")) == want]
             if not rows:
                 continue
             if share:

@@ -511,17 +511,16 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             metric_rule = first.rule
             pattern_id = first.rule.id
             ent = _adjacent_entity(lib, s, best.end, t.tok_start, listy)
-            placing = words["placing_lead"].fullmatch(s, prev_fig["_tok_end"], first.start) \
-                if prev_fig is not None and prev_fig["_sent"] == sent_start else None
+            same_sentence = prev_fig is not None and prev_fig["_sent"] == sent_start
             if ent:
                 names = [ent]
-            elif placing and prev_fig is not None and prev_fig["_sent"] == sent_start and prev_fig["entity"]:
+            elif same_sentence and prev_fig["entity"] \
+                    and (placing := words["placing_lead"].fullmatch(s, prev_fig["_tok_end"], first.start)):
                 # `A 95分、B 94分，分列第2、3位` / `A、B均为93分，并列第4位`: the units just scored
-                same = [r for r in out if r["_sent"] == sent_start and r["metric"] == prev_fig["metric"] and r["entity"]]
                 if placing.group("together"):
-                    names = [r["entity"] for r in same if r["_tok_end"] == prev_fig["_tok_end"]]
+                    names = [r["entity"] for r in out if r["_tok_end"] == prev_fig["_tok_end"] and r["entity"]]
                 else:
-                    names = list(dict.fromkeys(r["entity"] for r in same))
+                    names = _units_in(out, sent_start, prev_fig["metric"])
                     respectively = len(names) > 1
             else:
                 kw_clause = clauses.last_end(sent_start, first.start)
@@ -541,10 +540,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 if (respectively or lib.entity["each"].search(s, best.end, t.tok_start)) and len(names) < 2:
                     # (`A、B、C交办事项全部办结，办结率均为100%`: the list is in the clause before)
                     names = _list_before(lib, s, clauses, sent_start, kw_clause) or names
-                if respectively and not names and prev_fig is not None and prev_fig["_sent"] == sent_start \
-                        and not lib.entity["suffix_end"].search(pre):
+                if respectively and not names and same_sentence and not lib.entity["suffix_end"].search(pre):
                     # `反映A的1,236件、B的1,108件，同比分别下降12.7%、6.3%`: the units just counted
-                    names = list(dict.fromkeys(r["entity"] for r in out if r["_sent"] == sent_start and r["entity"]))
+                    names = _units_in(out, sent_start)
                     if len(names) < 2:
                         names = []
                 if not names:
@@ -698,8 +696,6 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 base["metric"] = "category_share"
         if cat_next is not None:
             base["category"] = cat_next
-            if metric == "category_count":
-                base["metric"] = "category_count"
             if metric in ("share", "category_share"):
                 base["metric"] = "category_share"
         cats = []
@@ -723,10 +719,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             names = names[:1] if many else names
         elif best is not None:
             pending = None
+        # `整改率、回访率均为100%`: one row per keyword sharing the number (base is the first)
+        others = shared[1:] + [best] if shared else []
         variants = [base] + [dict(base, metric=e.rule.metric, value=t.value * e.rule.sign, pattern=e.rule.id,
-                                  category=e.rule.category) for e in shared[1:]] + \
-            ([dict(base, metric=best.rule.metric, value=t.value * best.rule.sign, pattern=best.rule.id,
-                   category=best.rule.category)] if shared else [])
+                                  category=e.rule.category) for e in others]
         for variant in variants:
             for name in names or [None]:
                 row = dict(variant, entity=lib.entity["trim"].sub("", name) if name else None)
@@ -741,6 +737,12 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
     for r in out:
         del r["_sent"], r["_tok_end"], r["_one"], r["_rule"], r["_cls"]
     return out
+
+
+def _units_in(out: list[dict], sent_start: int, metric: str | None = None) -> list[str]:
+    """The units the figures of one sentence name (of one metric if given), in order, once each."""
+    return list(dict.fromkeys(r["entity"] for r in out if r["_sent"] == sent_start and r["entity"]
+                              and (metric is None or r["metric"] == metric)))
 
 
 def _category_list(lib: Library, s: str, clause_start: int, keyword: Event) -> list[str]:
