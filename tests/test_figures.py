@@ -23,6 +23,11 @@ def find(figs, metric, value, entity=None, category=None):
             and f["entity"] == entity and (category is None or f["category"] == category)]
 
 
+def _triples(text):
+    """(metric, value, entity) of each figure of a normalised text."""
+    return [(f["metric"], f["value"], f["entity"]) for f in extract_text(text)]
+
+
 @pytest.fixture(scope="module")
 def f000():
     return figs_of(founding("000"))
@@ -205,7 +210,7 @@ def test_d005_wan_multiplies():
     ("本周热线接通率达97.5%以上，满意率达95%以上的单位有8个。", [("connection_rate", 97.5, None)]),
 ])
 def test_phrasings(text, expected):
-    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(text)]
+    got = _triples(text)
     assert got == expected
 
 
@@ -314,38 +319,38 @@ def test_one_cases_repeat_counts_are_not_figures():
 
 
 def test_items_of_a_colon_led_list_split_by_semicolons():
-    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
-        "受理量居前三位的乡镇：东岭乡2,310件；西河镇1,987件；南山镇1,502件。满意率不足95%的部门：县林业局93.2%；县交通运输局94.75%。")]
+    got = _triples(
+        "受理量居前三位的乡镇：东岭乡2,310件；西河镇1,987件；南山镇1,502件。满意率不足95%的部门：县林业局93.2%；县交通运输局94.75%。")
     assert ("volume", 2310, "东岭乡") in got and ("volume", 1987, "西河镇") in got and ("volume", 1502, "南山镇") in got
     assert ("satisfaction_rate", 93.2, "县林业局") in got and ("satisfaction_rate", 94.75, "县交通运输局") in got
     assert not [f for f in got if f[1] == 95]
 
 
 def test_a_rate_before_its_keyword_joined_by_de():
-    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text("城西街道以97.5%的回访满意率排在全区首位。")]
+    got = _triples("城西街道以97.5%的回访满意率排在全区首位。")
     assert got == [("satisfaction_rate", 97.5, "城西街道")]
 
 
 def test_a_name_heading_bracketed_details():
-    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
-        "排名靠后的是石门镇(考核得分79.5分，超期办结工单9件)和平安乡(考核得分80.2分，回访满意率88.1%)。")]
+    got = _triples(
+        "排名靠后的是石门镇(考核得分79.5分，超期办结工单9件)和平安乡(考核得分80.2分，回访满意率88.1%)。")
     assert ("score", 79.5, "石门镇") in got and ("overdue", 9, "石门镇") in got
 
 
 def test_later_clauses_share_the_subject_of_the_sentence():
-    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
-        "分部门看，县住建局承接诉求640件，已办结622件，超期办结5件，回访满意率95.3%。")]
+    got = _triples(
+        "分部门看，县住建局承接诉求640件，已办结622件，超期办结5件，回访满意率95.3%。")
     assert got == [("volume", 640, "县住建局"), ("completed", 622, "县住建局"),
                    ("overdue", 5, "县住建局"), ("satisfaction_rate", 95.3, "县住建局")]
-    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
-        "县林业局受理诉求210件，县水利局受理诉求180件，办结率99%。")]
+    got = _triples(
+        "县林业局受理诉求210件，县水利局受理诉求180件，办结率99%。")
     assert ("volume", 180, "县水利局") in got and ("completion_rate", 99, "县水利局") in got
     assert ("volume", 210, "县林业局") in got
 
 
 def test_score_placing_and_most_then_value():
-    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
-        "城东社区以96.3分位居第一，城西社区95.8分、城北社区95.1分分列二、三名。城东社区本月承办工单最多，为312件。")]
+    got = _triples(
+        "城东社区以96.3分位居第一，城西社区95.8分、城北社区95.1分分列二、三名。城东社区本月承办工单最多，为312件。")
     assert ("score", 96.3, "城东社区") in got and ("score", 95.8, "城西社区") in got and ("score", 95.1, "城北社区") in got
     assert ("volume", 312, "城东社区") in got
 
@@ -357,8 +362,8 @@ def test_bare_categories_after_another_lead_word():
 
 
 def test_ge_and_fenbie_lists_pair_names_and_numbers_in_order():
-    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
-        "县民政局、县人社局信息质量较高，各报送15条、12条。东城区、西城区、南城区诉求量分别为3,120件、2,846件、1,930件。")]
+    got = _triples(
+        "县民政局、县人社局信息质量较高，各报送15条、12条。东城区、西城区、南城区诉求量分别为3,120件、2,846件、1,930件。")
     assert ("submitted", 15, "县民政局") in got and ("submitted", 12, "县人社局") in got
     assert ("submitted", 15, "县人社局") not in got
     assert ("volume", 3120, "东城区") in got and ("volume", 2846, "西城区") in got and ("volume", 1930, "南城区") in got
@@ -398,9 +403,9 @@ def test_a_unit_and_number_after_a_semicolon_parallel_the_unit_figure_before():
 
 
 def test_unit_scores_without_a_keyword_and_placings_that_refer_back_to_them():
-    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
+    got = _triples(
         "综合排名前列的是：城关镇96.02分、河口镇95.17分、新集乡94.60分，分列第1、2、3位。"
-        "白庙乡、石门镇得分均为93.05分，并列第4位。排名靠后的乡镇为永丰镇82.47分，列第13位。")]
+        "白庙乡、石门镇得分均为93.05分，并列第4位。排名靠后的乡镇为永丰镇82.47分，列第13位。")
     assert ("score", 95.17, "河口镇") in got and ("score", 94.6, "新集乡") in got
     assert ("rank", 1, "城关镇") in got and ("rank", 2, "河口镇") in got and ("rank", 3, "新集乡") in got
     assert ("rank", 4, "白庙乡") in got and ("rank", 4, "石门镇") in got
@@ -409,25 +414,25 @@ def test_unit_scores_without_a_keyword_and_placings_that_refer_back_to_them():
 
 
 def test_superlatives_anaphora_and_lists_before_jun():
-    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
+    got = _triples(
         "从满意率看，满意率最高的是城东街道，为98.4%，最低的是南湖街道，为92.1%。"
         "河口镇80.63分，列倒数第2，该镇本月承办工单542件，占该镇工单量的16.4%。"
         "县教育局、县医保局交办事项全部按期办结，按期办结率均为100%。"
-        "白庙乡受理诉求1.1万余件，占全县诉求总量的28.4%；三个乡镇合计占全县的41.0%。")]
+        "白庙乡受理诉求1.1万余件，占全县诉求总量的28.4%；三个乡镇合计占全县的41.0%。")
     assert ("satisfaction_rate", 98.4, "城东街道") in got and ("satisfaction_rate", 92.1, "南湖街道") in got
     assert ("volume", 542, "河口镇") in got and ("share", 16.4, "河口镇") in got
     assert not [f for f in got if f[0] == "rank"]        # 倒数第2 is not the rank
     assert ("completion_rate", 100, "县教育局") in got and ("completion_rate", 100, "县医保局") in got
     assert ("share", 28.4, "白庙乡") in got and ("share", 41.0, None) in got
     # a group as the subject is no unit; a group as the scope (`15个乡镇中，`) leaves the unit after it
-    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text("15个乡镇中，三坡镇以96.84分排名第1。")]
+    got = _triples("15个乡镇中，三坡镇以96.84分排名第1。")
     assert ("rank", 1, "三坡镇") in got and ("score", 96.84, "三坡镇") in got
 
 
 def test_brackets_belong_to_the_unit_before_them_and_windows_to_their_department():
-    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
+    got = _triples(
         "报送信息较多的是区教育局46条(采用31条)、码头镇39条(采用27条)。"
-        "得分较高的有县医疗保障局窗口(99.5分)、县税务局窗口(99.2分)。")]
+        "得分较高的有县医疗保障局窗口(99.5分)、县税务局窗口(99.2分)。")
     assert ("submitted", 46, "区教育局") in got and ("adopted", 31, "区教育局") in got
     assert ("submitted", 39, "码头镇") in got and ("adopted", 27, "码头镇") in got
     assert ("score", 99.5, "县医疗保障局") in got and ("score", 99.2, "县税务局") in got
@@ -435,8 +440,8 @@ def test_brackets_belong_to_the_unit_before_them_and_windows_to_their_department
 
 
 def test_a_rate_given_after_its_change():
-    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
-        "全县满意率较上月提高1.2个百分点，达到96.5%。受理量同比增长5.2%，达到1.2万件。")]
+    got = _triples(
+        "全县满意率较上月提高1.2个百分点，达到96.5%。受理量同比增长5.2%，达到1.2万件。")
     assert ("change_rate", 1.2, None) in got and ("satisfaction_rate", 96.5, None) in got
     assert not [f for f in got if f[1] == 96.5 and f[0] != "satisfaction_rate"]
 
@@ -452,11 +457,11 @@ def test_topics_listed_without_lei_are_categories_and_named_units_stay_entities(
 
 
 def test_a_named_government_website_is_a_unit_but_an_adopting_one_or_a_channel_is_not():
-    got = [(f["metric"], f["value"], f["entity"]) for f in extract_text(
+    got = _triples(
         "柳河县、辉南县、二道江区政府网站得分分别为92.8分、90.5分、85.8分。"
         "东昌区政府网站回复率仅为85.4%。"
         "各单位信息被省人民政府网站采用21条。通过电话、微信、政府网站等渠道共受理诉求76,542件。"
-        "石门县、澧县重办较多，两地合计占全市重办量的36.6%。")]
+        "石门县、澧县重办较多，两地合计占全市重办量的36.6%。")
     assert ("score", 92.8, "柳河县") in got and ("score", 85.8, "二道江区政府网站") in got
     assert ("response_rate", 85.4, "东昌区政府网站") in got
     assert ("adopted", 21, None) in got and ("volume", 76542, None) in got
