@@ -197,14 +197,8 @@ def test_html_rowspan_and_colspan(tmp_path):
 
 
 def test_unruled_pdf_table(tmp_path):
-    pytest.importorskip("reportlab")
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     path = tmp_path / "unruled.pdf"
-    c = canvas.Canvas(str(path))
+    c = _cjk_canvas(path)
     c.setFont("STSong-Light", 12)
     c.drawString(72, 780, "各街道工单办理情况")
     rows = [["街道", "受理(件)", "办结(件)", "办结率"], ["东城街道", "120", "118", "98.33%"],
@@ -245,14 +239,19 @@ def test_format_tables_shows_rows_and_failed_checks():
     assert "办结(件): expected" not in out
 
 
-def _ruled_pdf(path, pages):
-    """A PDF of ruled tables: `pages` is a list of (title or None, rows) drawn as grids from the top."""
+def _cjk_canvas(path):
+    """A reportlab canvas at `path` with the built-in CJK font STSong-Light registered."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    c = canvas.Canvas(str(path))
+    return canvas.Canvas(str(path))
+
+
+def _ruled_pdf(path, pages):
+    """A PDF of ruled tables: `pages` is a list of (title or None, rows) drawn as grids from the top."""
+    c = _cjk_canvas(path)
     for title, rows in pages:
         c.setFont("STSong-Light", 11)
         y = 800
@@ -274,7 +273,6 @@ def _ruled_pdf(path, pages):
 
 
 def test_pdf_table_over_a_page_break_with_its_header_repeated(tmp_path):
-    pytest.importorskip("reportlab")
     head = ["序号", "单位", "受理(件)", "办结(件)"]
     rows = [[str(i), f"第{i}街道", str(100 + i), str(90 + i)] for i in range(1, 71)]
     first, second = rows[:36], rows[36:]
@@ -423,14 +421,8 @@ def test_html_cells_are_normalised_like_the_text_around_them(tmp_path):
 
 
 def test_three_line_pdf_table(tmp_path):
-    pytest.importorskip("reportlab")
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     path = tmp_path / "three.pdf"
-    c = canvas.Canvas(str(path))
+    c = _cjk_canvas(path)
     c.setFont("STSong-Light", 12)
     c.drawString(72, 800, "本月共受理群众诉求320件，办结312件，办结率97.5%。")
     c.drawString(72, 760, "附件")
