@@ -45,8 +45,6 @@ _BULLET = regex.compile(r"\A[ \t\u3000]*[●•■◆▪·\-][ \t\u3000]*")
 # `label：value`: a label (the sentence head, no clause mark in it) closed by a colon right before the number
 _LABEL_COLON = regex.compile(r"[：:][ \t\u3000]*\Z")
 _LABEL_HEAD = regex.compile(r"[ \t\u3000]*(?:[●•■◆▪·\-][ \t\u3000]*)?[^，,。；;：:、!！?？\n]{1,24}")
-# What may open a clause that shares the subject of the clause before (`，已办结…`)
-_CARRY_PRE = regex.compile(r"\s*(?:在[^，,。；;]{1,16}中)?\s*(?:其中|共|已|累计|均)?\s*")
 # `A、B…，各报送21条、18条`: 各 before a list of numbers pairs them with the names in order
 _NEXT_NUMBER = regex.compile(r"\s*[、,，]\s*\d")
 _HARD_END = regex.compile(r"[。!！?？\n]")
@@ -554,14 +552,15 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     carry = None
                     part = max(kw_clause, seg)   # (`陈仓区交办19件、办结17件`: a 、 parts the clause too)
                     if subj is None and prev_fig is not None and prev_fig["_one"] and prev_fig["_sent"] == sent_start \
-                            and _CARRY_PRE.fullmatch(s, part, first.start) and _JUST_PUNCT.fullmatch(s, prev_fig["_tok_end"], part):
+                            and _carries_subject(lib, s, prev_fig["_tok_end"], part, first.start):
                         # `X承办工单1,542件，办结1,509件，满意度93%`: the next clauses share the
                         # subject of the figure before (the last unit named, not the sentence head)
                         carry = prev_fig["_one"]
                     if subj is None and carry is None:
                         subj = _subject(lib, s, seg, first.end, event_starts, meta)
-                    if subj and _own_subject(lib, s[min(seg, kw_clause):first.start]):
-                        subj = None
+                    if subj and (_own_subject(lib, s[min(seg, kw_clause):first.start])
+                                 or words["scope_lead"].match(s, kw_clause, first.start)):
+                        subj = None   # (`A镇…，全县平均满意率…`: the whole area speaks)
                     names = [subj] if subj else [carry] if carry else []
         else:
             joined = prev_tok_end >= 0 and words["joiner"].match(s, prev_tok_end, t.tok_start) is not None
@@ -737,6 +736,20 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
     for r in out:
         del r["_sent"], r["_tok_end"], r["_one"], r["_rule"], r["_cls"]
     return out
+
+
+def _carries_subject(lib: Library, s: str, prev_end: int, part: int, keyword: int) -> bool:
+    """Does the keyword at `keyword` (its clause part starting at `part`) still speak of the unit
+    of the figure ending at `prev_end`? Only short clauses that name no other unit may stand
+    between (`义安镇78.15分，排名末位，本月承办工单318件`), and the keyword's own lead must be a
+    modifier (`本月`, `群众`, `实际`), not a name or a wider scope (`全县`, `平均`)."""
+    words = lib.words
+    lead = words["carry_lead"].fullmatch(s, part, keyword)
+    if lead is None or lib.entity["suffix_end"].search(lead.group("modifier")) \
+            or lib.entity["group"].search(lead.group("modifier")):
+        return False
+    between = words["carry_through"].fullmatch(s, prev_end, part)
+    return between is not None and not lib.entity["suffix_end"].search(words["scope"].sub("", between.group()))
 
 
 def _units_in(out: list[dict], sent_start: int, metric: str | None = None) -> list[str]:
