@@ -31,8 +31,10 @@ MULT = {"千": Decimal(1000), "万": Decimal(10000), "亿": Decimal(100000000)}
 FIGURE_CLASSES = {"count", "calls", "ge", "pct", "points", "score", "rank", "bare"}
 WINDOW = 48          # how far left of a number a keyword may stand
 _DIGIT = regex.compile(r"[0-9]")
+_CN_FIGURE = regex.compile(r"百分之|第[一二三四五六七八九十]")   # figures without ASCII digits (`排名第一`)
 _BARE_STOP = regex.compile(r"[0-9.]")
 _HAN = regex.compile(r"\p{Han}")
+_HAN_RUN = regex.compile(r"\p{Han}*")
 _ADVERBS = set("共另再还并已累")
 _NOT_IN_NAME = regex.compile(r"[的被]")
 _JUST_PUNCT = regex.compile(r"[\s，,、；;]*")
@@ -106,7 +108,7 @@ def extract_figures(doc: Document) -> list[dict]:
     pieces: list[str] = []
     at = 0
     for run in runs:
-        if not any(_DIGIT.search(s) or "百分之" in s for s, _, _ in run):
+        if not any(_DIGIT.search(s) or _CN_FIGURE.search(s) for s, _, _ in run):
             continue
         for i, (s, start, head) in enumerate(run):
             if i == 0 and pieces:
@@ -196,14 +198,20 @@ def _cn_number(cn: str) -> float | None:
     return float(n)
 
 
-def _cn_percents(lib: Library, s: str) -> list[Token]:
-    if lib.pct_cn is None or "百分之" not in s:
-        return []
+def _cn_tokens(lib: Library, s: str) -> list[Token]:
+    """Numbers written in Chinese numerals that are figures: percentages (`百分之百`) and
+    placings (`排名第一`, `分列第二、三位`); other Chinese numerals are ordinals or prose."""
     out = []
-    for m in lib.pct_cn.finditer(s):
-        value = _cn_number(m.group("cn"))
-        if value is not None:
-            out.append(Token(m.start(), m.end(), m.end(), m.start(), value, "%", "pct", False))
+    if lib.pct_cn is not None and "百分之" in s:
+        for m in lib.pct_cn.finditer(s):
+            value = _cn_number(m.group("cn"))
+            if value is not None:
+                out.append(Token(m.start(), m.end(), m.end(), m.start(), value, "%", "pct", False))
+    if lib.rank_cn is not None and "第" in s:
+        for m in lib.rank_cn.finditer(s):
+            value = _cn_number(m.group("cn"))
+            if value:
+                out.append(Token(m.start(), m.end("cn"), m.end(), m.start(), value, m.group("unit"), "rank", False))
     return out
 
 
@@ -285,13 +293,15 @@ def _name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
         return []
     names = []
     for i, p in enumerate(parts):
-        last = i == len(parts) - 1
+        # (not strict: the first part that is more than a name ends the list, `A、B分列第二、三位`)
+        last = i == len(parts) - 1 or (not strict_last and not _is_name(lib, p))
         if last and not strict_last:
             m = lib.entity["head"].match(p)
             name = m.group() if m and not lib.entity["not"].search(m.group()) else _name_before_keyword(lib, p)
             if not name:
                 return names if len(names) >= 1 else []
             names.append(name)
+            break
         elif _is_name(lib, p):
             names.append(p)
         else:
@@ -388,10 +398,13 @@ def _subject(lib: Library, s: str, seg_start: int, pos: int, event_starts: set, 
 
     delimited = delimits(end)
     if not delimited:
+        # another suffix end that a keyword or time word follows: shorter (`…局窗口本月`) or
+        # longer than the head's (`开发区管委会以…`, where the head stops at 管委)
         head = lib.entity["head"]
-        for e in sorted({x.end() for x in lib.entity["suffix_end"].finditer(seg, 0, end, overlapped=True)},
+        run = _HAN_RUN.match(seg).end()
+        for e in sorted({x.end() for x in lib.entity["suffix_end"].finditer(seg, 0, run, overlapped=True)},
                         reverse=True):
-            if e < end and delimits(e) and head.fullmatch(seg, 0, e):
+            if e != end and delimits(e) and head.fullmatch(seg, 0, e):
                 end, delimited = e, True
                 break
     name = seg[:end]
@@ -425,7 +438,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
     channel_key: tuple = (-1, -1, None)
     channel_found = None
     tokens = _tokens(lib, s)
-    cn = _cn_percents(lib, s)
+    cn = _cn_tokens(lib, s)
     if cn:
         tokens = sorted(tokens + cn, key=lambda t: t.start)
     excl = set()
@@ -513,17 +526,19 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             if ent:
                 names = [ent]
             elif same_sentence and prev_fig["entity"] \
-                    and (placing := words["placing_lead"].fullmatch(s, prev_fig["_tok_end"], first.start)):
+                    and (placing := words["placing_lead"].fullmatch(s, prev_fig["_tok_end"], first.start)) \
+                    and (placing.group("together") or words["in_order"].match(s, first.start, first.end)):
                 # `A 95分、B 94分，分列第2、3位` / `A、B均为93分，并列第4位`: the units just scored
                 if placing.group("together"):
                     names = [r["entity"] for r in out if r["_tok_end"] == prev_fig["_tok_end"] and r["entity"]]
                 else:
-                    names = _units_in(out, sent_start, prev_fig["metric"])
+                    names = _units_in(out, sent_start)
                     respectively = len(names) > 1
             else:
                 kw_clause = clauses.last_end(sent_start, first.start)
                 pre = s[kw_clause:first.start]
-                respectively = bool(words["in_order"].search(pre) or words["in_order"].search(s, best.end, t.tok_start)) \
+                respectively = bool(words["in_order"].search(pre) or words["in_order"].search(s, best.end, t.tok_start)
+                                    or words["in_order"].search(s, first.start, first.end)) \
                     or (pre.strip().endswith("各") and _NEXT_NUMBER.match(s, t.tok_end) is not None)
                 if respectively and not listed and first.rule.metric in ("category_count", "share"):
                     listed = _category_list(lib, s, kw_clause, first)
@@ -752,10 +767,17 @@ def _carries_subject(lib: Library, s: str, prev_end: int, part: int, keyword: in
     return between is not None and not lib.entity["suffix_end"].search(words["scope"].sub("", between.group()))
 
 
-def _units_in(out: list[dict], sent_start: int, metric: str | None = None) -> list[str]:
-    """The units the figures of one sentence name (of one metric if given), in order, once each."""
-    return list(dict.fromkeys(r["entity"] for r in out if r["_sent"] == sent_start and r["entity"]
-                              and (metric is None or r["metric"] == metric)))
+def _units_in(out: list[dict], sent_start: int) -> list[str]:
+    """The units of the last run of figures of one metric in the sentence, in order, once each
+    (`A 95分、B 94分，分列…`, `反映A的1,236件、B的1,108件，同比分别…`: A and B, not a unit
+    named earlier in the sentence for another measure)."""
+    run: list[str] = []
+    for r in reversed(out):
+        if r["_sent"] != sent_start or r["metric"] != out[-1]["metric"]:
+            break
+        if r["entity"]:
+            run.append(r["entity"])
+    return list(dict.fromkeys(reversed(run)))
 
 
 def _category_list(lib: Library, s: str, clause_start: int, keyword: Event) -> list[str]:

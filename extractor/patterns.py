@@ -70,6 +70,7 @@ class Library:
     entity: dict[str, regex.Pattern]
     words: dict[str, regex.Pattern]  # other named fragments used by the figures stage
     pct_cn: regex.Pattern | None = None  # a percentage in Chinese numerals (百分之九十)
+    rank_cn: regex.Pattern | None = None  # a placing in Chinese numerals (排名第一, 分列第二、三位)
     category_synonyms: dict[str, str] = field(default_factory=dict)  # label -> contract category
     unit_metrics: dict[str, Rule] = field(default_factory=dict)  # unit class -> rule it implies
     rules_by_id: dict[str, Rule] = field(default_factory=dict)
@@ -168,10 +169,11 @@ def _load(path: str) -> Library:
     entity = {name[len("entity_"):]: _compile(frag, pieces) for name, frag in base.get("entity", {}).items()}
     words = {name: _compile(frag, pieces) for name, frag in base.get("words", {}).items()}
     pct_cn = _compile(pieces["pct_cn"], pieces) if "pct_cn" in pieces else None
+    rank_cn = _compile(pieces["rank_cn"], pieces) if "rank_cn" in pieces else None
     by_id = {r.id: r for r in rules}
     unit_metrics = {cls: by_id[rule_id] for cls, rule_id in base.get("unit_metrics", {}).items()}
     return Library(pieces, units, rules, excludes, channels, token, trigger_any, exclude_any, entity, words, pct_cn,
-                   dict(base.get("category_synonyms", {})), unit_metrics, by_id)
+                   rank_cn, dict(base.get("category_synonyms", {})), unit_metrics, by_id)
 
 
 # ---------------------------------------------------------------- examples
