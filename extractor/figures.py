@@ -493,6 +493,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 continue
             if best is None or (e.start, r.order) < (best.start, best.rule.order):
                 best = e
+        if best is not None and best.rule.generic:
+            best = _specific_before(events, event_ends, s, best, t, clause_start, gap=True)
         listy = markers.any_within(sent_start, t.tok_start)
         ctx_start = sent_start
         if sent_start > 0 and s[sent_start - 1] in "；;":
@@ -543,6 +545,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 if respectively and not listed and first.rule.metric in ("category_count", "share"):
                     listed = _category_list(lib, s, kw_clause, first)
                 names = _name_list(lib, pre, strict_last=True) if pre.strip() and not listed else []
+                if len(names) > 1 and _own_subject(lib, pre) and words["sum"].search(s, kw_clause, t.tok_start):
+                    names = []   # `A、B两家单位受理工单合计…`: the group's total, not each unit's
                 headed = False   # `城关县：受理…`: a name heading the sentence part
                 if not names and not _strip_lead(lib, pre).strip() and kw_clause > sent_start:
                     prev_clause = clauses.last_end(sent_start, kw_clause - 1)
@@ -658,6 +662,17 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     if ent:
                         metric_rule, names = prev_fig["_rule"], [ent]
                         pattern_id = metric_rule.id + "/parallel"
+                if metric_rule is None and words["breakdown_lead"].match(s, sent_start):
+                    # `…的工单共1.08万件。其中，阳朔镇3,368件、白沙镇1,745件`: the parts of the
+                    # total just given (the last figure of the sentence before) take its keyword
+                    total = next((r for r in reversed(out) if r["_sent"] < sent_start), None)
+                    if total is not None and total["_cls"] == t.cls and not total["entity"] \
+                            and sentences.last_end(0, sent_start - 1) <= total["_tok_end"] \
+                            and not events_between(total["_tok_end"], t.tok_start):
+                        ent = _adjacent_entity(lib, s, max(sent_start, prev_tok_end), t.tok_start, True)
+                        if ent:
+                            metric_rule, names = total["_rule"], [ent]
+                            pattern_id = metric_rule.id + "/part"
         if metric_rule is None:
             prev_tok_end = t.tok_end
             continue
@@ -805,7 +820,23 @@ def _context(events: list[Event], event_ends: list[int], s: str, sent_start: int
             continue   # `A 46条(采用31条)、B 39条`: a keyword inside brackets stays there
         if best is None or (e.start, e.rule.order) < (best.start, best.rule.order):
             best = e
+    if best is not None and best.rule.generic:
+        best = _specific_before(events, event_ends, s, best, t, max(sent_start, s.rfind("，", 0, best.start) + 1))
     return best
+
+
+def _specific_before(events: list[Event], event_ends: list[int], s: str, generic: Event, t: Token,
+                     clause_start: int, gap: bool = False) -> Event:
+    """A total keyword (`工单共计`, rules marked `generic`) gives way to a specific keyword before
+    it in its clause that admits the token (`超时签收工单共计846件` is overdue); with `gap`, the
+    specific keyword's gap must reach the number."""
+    for i in range(bisect_right(event_ends, generic.start) - 1, -1, -1):
+        e = events[i]
+        if e.start < clause_start:
+            break
+        if not e.rule.generic and t.cls in e.rule.units and (not gap or e.rule.gap.match(s, e.end, t.tok_start)):
+            return e
+    return generic
 
 
 def _keyword_after(events: list[Event], event_ends: list[int], s: str, t: Token, post_gap,

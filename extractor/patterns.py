@@ -7,7 +7,8 @@ Rule files hold data only. Kinds of entries:
 * `[[rule]]` — a metric phrasing: `trigger` (the keyword, a regex fragment), `gap` (what may
   stand between keyword and number), `units` (unit classes the number may carry), `metric`,
   optional `sign`, `category`, `after` (regex the text right after the number must match),
-  `post = true` (the keyword may also follow the number: `8件工单超期未办结`).
+  `post = true` (the keyword may also follow the number: `8件工单超期未办结`), `generic = true`
+  (a total such as `工单共计` that yields to a specific keyword before it in its clause).
 * `[[exclude]]` — a `pattern` with a `(?P<x>…)` group: a number starting inside `x` is not a
   figure (dates, phone numbers, thresholds…).
 * `[[channel]]` — a `pattern` that, found in a sentence or heading, sets the channel.
@@ -53,6 +54,7 @@ class Rule:
     pattern: regex.Pattern | None = None
     context: bool = True
     post: bool = False          # the keyword may also stand right after the number
+    generic: bool = False       # a total (`工单共计`) that yields to a specific keyword before it
     examples: list = field(default_factory=list)
     negatives: list = field(default_factory=list)
 
@@ -145,6 +147,7 @@ def _load(path: str) -> Library:
                     r.category = entry.get("category")
                     r.context = bool(entry.get("context", True))
                     r.post = bool(entry.get("post", False))
+                    r.generic = bool(entry.get("generic", False))
                     rules.append(r)
                 elif kind == "exclude":
                     r.pattern = _compile(entry["pattern"], pieces)

@@ -473,3 +473,21 @@ def test_a_subject_carries_over_a_dun_and_fenbie_after_counts_takes_their_units(
                     "各镇中，城关镇受理诉求1,236件、河口镇受理诉求1,108件，同比分别下降12.7%、6.3%。\n")
     assert ("completed", 17, "南湖街道") in got and ("completed", 12, "北湖街道") in got
     assert ("change_rate", -12.7, "城关镇") in got and ("change_rate", -6.3, "河口镇") in got
+
+
+def test_a_total_keyword_yields_to_the_measure_before_it_and_a_breakdown_sentence_takes_the_total():
+    got = _triples("本季度逾期回复工单合计57件，其中城西镇21件、城东镇16件。"
+                   "全年交办至各街道的诉求共2.15万件。其中，东湖街道6,420件、西湖街道5,310件。"
+                   "全年热线工单共计8,765件。其中，本月新增工单12件。")
+    assert ("overdue", 57, None) in got and ("overdue", 21, "城西镇") in got and ("overdue", 16, "城东镇") in got
+    assert ("volume", 21500, None) in got
+    assert ("volume", 6420, "东湖街道") in got and ("volume", 5310, "西湖街道") in got
+    assert ("volume", 8765, None) in got
+
+
+def test_names_before_a_received_verb_pair_with_the_numbers_in_order():
+    got = _triples("县教育局、县卫生健康局、县人社局受理工单量分别为412件、365件、301件，"
+                   "按时办结率分别为96.1%、97.3%、98.0%。")
+    assert got == [("volume", 412, "县教育局"), ("volume", 365, "县卫生健康局"), ("volume", 301, "县人社局"),
+                   ("completion_rate", 96.1, "县教育局"), ("completion_rate", 97.3, "县卫生健康局"),
+                   ("completion_rate", 98.0, "县人社局")]
