@@ -517,9 +517,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 if best.rule.metric in ("category_count", "share"):
                     listed = _category_list(lib, s, clauses.last_end(sent_start, best.start), best)
                 if not listed:
-                    chain = _keyword_chain(events, event_ends, s, best, t, words["joiner"])
+                    chain = _keyword_chain(events, event_ends, s, best, t, words["keyword_joiner"])
             elif lib.entity["each"].search(s, best.end, t.tok_start):
-                shared = _keyword_chain(events, event_ends, s, best, t, words["joiner"])[:-1]
+                shared = _keyword_chain(events, event_ends, s, best, t, words["keyword_joiner"])[:-1]
             first = chain[0] if chain else shared[0] if shared else best
             metric_rule = first.rule
             pattern_id = first.rule.id
