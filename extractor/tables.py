@@ -218,8 +218,9 @@ def build(grid: Grid) -> Table | None:
     # merged total rows lacking the index cell, rows too short or too long
     fixed = []
     for r in body:
-        if index_col == 0 and len(r) == ncols - 1 and r and is_total_label(r[0]):
-            r = [""] + r
+        core = r[:max((j + 1 for j, c in enumerate(r) if c), default=0)]   # (without trailing padding)
+        if index_col == 0 and len(core) == ncols - 1 and core and is_total_label(core[0]):
+            r = [""] + core
         r = (r + [""] * ncols)[:ncols] if len(r) <= ncols or not any(r[ncols:]) else r[:ncols]
         fixed.append(r)
     body = fixed

@@ -529,6 +529,15 @@ def test_tab_separated_rows_are_a_table_with_the_total_in_the_index_column():
     assert len(cells) == 12
 
 
+def test_a_tab_total_row_merged_over_index_and_unit_keeps_its_numbers_under_their_columns():
+    text = ("附件\n各乡镇工单办理情况表\n"
+            "序号\t单位\t转办量(件)\t办结量(件)\t满意率\t排名\n1\t城关镇\t118\t117\t99.1%\t1\n"
+            "2\t河口镇\t97\t96\t98.7%\t2\n合计\t215\t213\t98.9%\t—\n\n二、下一步工作\n各单位要加强领导。\n")
+    tables, cells = tables_of_text(text)
+    assert cell(cells, "合计", "转办量(件)")["value"] == 215
+    assert cell(cells, "合计", "满意率")["value"] == 98.9
+
+
 def test_a_tab_in_prose_is_not_a_table():
     tables, _ = tables_of_text("一、总体情况\n本月受理\t3214件，办结3102件。\n二、工作要求\n各单位要加强领导。\n")
     assert tables == []
