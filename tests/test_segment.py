@@ -38,6 +38,12 @@ def test_signature_annex_and_table():
     assert ks == ["paragraph", "annex", "table", "signature"]
 
 
+def test_tab_separated_rows_are_a_table_but_one_tab_in_prose_is_not():
+    doc = seg("本月受理\t3214件，办结3102件。\n序号\t窗口\t办件量\n1\t不动产登记窗口\t4862\n2\t税务窗口\t3284\n")
+    assert [b.kind for b in doc.blocks] == ["paragraph", "table"]
+    assert doc.text[doc.blocks[1].start:doc.blocks[1].end].endswith("税务窗口\t3284")
+
+
 def test_sections_of_a_founding_circular():
     doc = load(founding("000"))
     at = doc.text.index("1416")
