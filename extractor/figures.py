@@ -529,7 +529,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 names = [ent]
             elif same_sentence and prev_fig["entity"] \
                     and (placing := words["placing_lead"].fullmatch(s, prev_fig["_tok_end"], first.start)) \
-                    and (placing.group("together") or words["in_order"].match(s, first.start, first.end)):
+                    and (placing.group("together") or words["in_order"].match(s, first.start, first.end)
+                         or (first.rule.metric == "rank" and words["next_placing"].match(s, t.tok_end))):
                 # `A 95分、B 94分，分列第2、3位` / `A、B均为93分，并列第4位`: the units just scored
                 if placing.group("together"):
                     names = [r["entity"] for r in out if r["_tok_end"] == prev_fig["_tok_end"] and r["entity"]]
@@ -640,6 +641,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         metric_rule = post.rule
                         pattern_id = post.rule.id + "/after"
                         subj = _subject(lib, s, clause_start, post.end, event_starts, meta)
+                        if subj is None and prev_fig is not None and prev_fig["_one"] and prev_fig["_sent"] == sent_start \
+                                and _carries_subject(lib, s, prev_fig["_tok_end"], clause_start, t.tok_start):
+                            subj = prev_fig["_one"]   # `A承办10项，尚有4项未办结`
                         names = [subj] if subj else []
                 if metric_rule is None and t.cls == "count" and words["topic_lead"].search(s, sent_start, t.tok_start):
                     # `诉求主要集中在城乡建设(2,106件)、劳动保障(1,874件)`: topics listed without 类
