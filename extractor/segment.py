@@ -23,8 +23,7 @@ HEADING_END = regex.compile(r"[。：:；;!！?？]")
 # (`(一)“12345”便民服务热线运行情况第二季度分中心共受理…`) ends after a heading word.
 HEADING_WORD = regex.compile(r"(?:运行|办理|开展|工作|基本|总体|统计|报送|评价|入库)?(?:情况|概况)(?:通报)?")
 ANNEX = regex.compile(r"^\s*附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*$|^\s*附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]")
-# pipes, a tab-led cell, a rule line, or three or more cells parted by tabs (`1\t城关镇\t118`)
-TABLE_LINE = regex.compile(r"\|\s*$|\s\|\s|^\t|^\s*\|?\s*:?-{3,}|[^\t\s]\t+[^\t]*[^\t\s][^\t]*\t+[^\t\s]")
+TABLE_LINE = regex.compile(r"\|\s*$|\s\|\s|^\t|^\s*\|?\s*:?-{3,}")
 DATE_LINE = regex.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九○Ｏ0]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{7,8})\s*$")
 ORG_LINE = regex.compile(r"^\s*\S{2,40}(?:政府|办公室|办公厅|局|中心|委员会|管委会|办事处|小组|指挥部|热线|公司|厅|委|办)\s*$")
 
@@ -38,7 +37,7 @@ def segment(doc: Document) -> Document:
         line = text[start:end]
         if not line.strip():
             continue
-        if TABLE_LINE.search(line):
+        if TABLE_LINE.search(line) or _tab_row(line):
             _extend(blocks, "table", start, end)
         elif ANNEX.match(line):
             blocks.append(Block("annex", start, end))
@@ -53,6 +52,11 @@ def segment(doc: Document) -> Document:
             blocks.extend(_heading_or_paragraph(line, start))
     doc.blocks = blocks
     return doc
+
+
+def _tab_row(line: str) -> bool:
+    """Three or more cells parted by tabs (`1\t城关镇\t118`): a table row, not prose."""
+    return line.count("\t") >= 2 and sum(1 for c in line.split("\t") if c.strip()) >= 3
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
