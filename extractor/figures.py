@@ -645,6 +645,15 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                                 and _carries_subject(lib, s, prev_fig["_tok_end"], clause_start, t.tok_start):
                             subj = prev_fig["_one"]   # `A承办10项，尚有4项未办结`
                         names = [subj] if subj else []
+                if metric_rule is None and t.cls != "bare" and (tail := words["bracketed_list_tail"].match(s, t.tok_end)):
+                    # `A(236件)、B(198件)、C(171件)承办工单量较大`: units with bracketed numbers,
+                    # then the keyword they share
+                    post = next((e for e in events[bisect_left(event_ends, tail.end()):]
+                                 if e.start == tail.end() and t.cls in e.rule.units), None)
+                    ent = _adjacent_entity(lib, s, max(sent_start, prev_tok_end), t.tok_start, True) if post else None
+                    if ent:
+                        metric_rule, names = post.rule, [ent]
+                        pattern_id = post.rule.id + "/listed"
                 if metric_rule is None and t.cls == "count" and words["topic_lead"].search(s, sent_start, t.tok_start):
                     # `诉求主要集中在城乡建设(2,106件)、劳动保障(1,874件)`: topics listed without 类
                     label = words["topic_label"].search(s, max(sent_start, prev_tok_end), t.tok_start)

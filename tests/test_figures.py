@@ -491,3 +491,11 @@ def test_names_before_a_received_verb_pair_with_the_numbers_in_order():
     assert got == [("volume", 412, "县教育局"), ("volume", 365, "县卫生健康局"), ("volume", 301, "县人社局"),
                    ("completion_rate", 96.1, "县教育局"), ("completion_rate", 97.3, "县卫生健康局"),
                    ("completion_rate", 98.0, "县人社局")]
+
+
+def test_units_with_bracketed_numbers_take_the_keyword_after_their_list():
+    got = _triples("各街道中，东湖街道(3,012件)、西湖街道(2,764件)、南湖街道(2,503件)办件量居前三位，"
+                   "办结率分别为97.1%、98.3%、96.4%。各县(市、区)中，甲县(2.03万件)、乙区(1.47万件)诉求量较大。")
+    assert ("volume", 3012, "东湖街道") in got and ("volume", 2503, "南湖街道") in got
+    assert ("completion_rate", 98.3, "西湖街道") in got
+    assert ("volume", 20300, "甲县") in got and ("volume", 14700, "乙区") in got
