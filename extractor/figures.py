@@ -35,6 +35,7 @@ _CN_FIGURE = regex.compile(r"百分之|第[一二三四五六七八九十]")   #
 _BARE_STOP = regex.compile(r"[0-9.]")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}*")
+_ITEM_START = regex.compile(r"[：:、，,；;][^：:、，,；;]*\Z")   # the last list item before a number
 _ADVERBS = set("共另再还并已累")
 _NOT_IN_NAME = regex.compile(r"[的被]")
 _JUST_PUNCT = regex.compile(r"[\s，,、；;]*")
@@ -494,8 +495,13 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             if best is None or (e.start, r.order) < (best.start, best.rule.order):
                 best = e
         if best is not None and best.rule.generic:
-            best = _specific_before(events, event_ends, s, best, t, clause_start, gap=True)
+            best = _specific_before(events, event_ends, s, best, t, clauses.last_end(sent_start, best.start), gap=True)
         listy = markers.any_within(sent_start, t.tok_start)
+        if best is not None and listy:
+            # `…依次是：不动产登记窗口4,862件`: a keyword inside the name of a listed unit is not its keyword
+            item = _ITEM_START.search(s, sent_start, t.tok_start)
+            if item and item.start() < best.start and _is_name(lib, s[item.start() + 1:t.tok_start].strip()):
+                best = None
         ctx_start = sent_start
         if sent_start > 0 and s[sent_start - 1] in "；;":
             # `…的街镇：A 11,826件；B 9,473件`: the items of a colon-led list share its keyword
@@ -842,12 +848,12 @@ def _specific_before(events: list[Event], event_ends: list[int], s: str, generic
                      clause_start: int, gap: bool = False) -> Event:
     """A total keyword (`工单共计`, rules marked `generic`) gives way to a specific keyword before
     it in its clause that admits the token (`超时签收工单共计846件` is overdue); with `gap`, the
-    specific keyword's gap must reach the number."""
+    specific keyword's gap must reach the total keyword."""
     for i in range(bisect_right(event_ends, generic.start) - 1, -1, -1):
         e = events[i]
         if e.start < clause_start:
             break
-        if not e.rule.generic and t.cls in e.rule.units and (not gap or e.rule.gap.match(s, e.end, t.tok_start)):
+        if not e.rule.generic and t.cls in e.rule.units and (not gap or e.rule.gap.match(s, e.end, generic.start)):
             return e
     return generic
 
