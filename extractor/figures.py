@@ -530,6 +530,11 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             metric_rule = first.rule
             pattern_id = first.rule.id
             ent = _adjacent_entity(lib, s, best.end, t.tok_start, listy)
+            if not ent and first.rule.unit_before:
+                # `…前三名为A(99.5分)、B(99.2分)、攸县(98.8分)`: the name right before the keyword
+                item = _ITEM_START.search(s, sent_start, first.start)
+                name = _strip_lead(lib, s[item.start() + 1 if item else sent_start:first.start].strip())
+                ent = name if _is_name(lib, name) else None
             same_sentence = prev_fig is not None and prev_fig["_sent"] == sent_start
             if ent:
                 names = [ent]

@@ -8,7 +8,8 @@ Rule files hold data only. Kinds of entries:
   stand between keyword and number), `units` (unit classes the number may carry), `metric`,
   optional `sign`, `category`, `after` (regex the text right after the number must match),
   `post = true` (the keyword may also follow the number: `8件工单超期未办结`), `generic = true`
-  (a total such as `工单共计` that yields to a specific keyword before it in its clause).
+  (a total such as `工单共计` that yields to a specific keyword before it in its clause),
+  `unit_before = true` (the name right before the keyword is the unit: `祥华乡(85.2分)`).
 * `[[exclude]]` — a `pattern` with a `(?P<x>…)` group: a number starting inside `x` is not a
   figure (dates, phone numbers, thresholds…).
 * `[[channel]]` — a `pattern` that, found in a sentence or heading, sets the channel.
@@ -55,6 +56,7 @@ class Rule:
     context: bool = True
     post: bool = False          # the keyword may also stand right after the number
     generic: bool = False       # a total (`工单共计`) that yields to a specific keyword before it
+    unit_before: bool = False   # the keyword stands right after its unit's name (`祥华乡(85.2分)`)
     examples: list = field(default_factory=list)
     negatives: list = field(default_factory=list)
 
@@ -148,6 +150,7 @@ def _load(path: str) -> Library:
                     r.context = bool(entry.get("context", True))
                     r.post = bool(entry.get("post", False))
                     r.generic = bool(entry.get("generic", False))
+                    r.unit_before = bool(entry.get("unit_before", False))
                     rules.append(r)
                 elif kind == "exclude":
                     r.pattern = _compile(entry["pattern"], pieces)
