@@ -587,9 +587,11 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         # `X承办工单1,542件，办结1,509件，满意度93%`: the next clauses share the
                         # subject of the figure before (the last unit named, not the sentence head)
                         carry = prev_fig["_one"]
+                    subj_from = kw_clause   # (a group in a scope clause before, `在全区12个街道中，A…`, is not the subject)
                     if subj is None and carry is None:
                         subj = _subject(lib, s, seg, first.end, event_starts, meta)
-                    if subj and (_own_subject(lib, s[min(seg, kw_clause):first.start])
+                        subj_from = min(seg, kw_clause)
+                    if subj and (_own_subject(lib, s[subj_from:first.start])
                                  or words["scope_lead"].match(s, kw_clause, first.start)):
                         subj = None   # (`A镇…，全县平均满意率…`: the whole area speaks)
                     names = [subj] if subj else [carry] if carry else []
