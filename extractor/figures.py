@@ -569,11 +569,14 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 if (respectively or lib.entity["each"].search(s, best.end, t.tok_start)) and len(names) < 2:
                     # (`A、B、C交办事项全部办结，办结率均为100%`: the list is in the clause before)
                     names = _list_before(lib, s, clauses, sent_start, kw_clause) or names
-                if respectively and not names and same_sentence and not lib.entity["suffix_end"].search(pre):
-                    # `反映A的1,236件、B的1,108件，同比分别下降12.7%、6.3%`: the units just counted
+                if (respectively or _NEXT_NUMBER.match(s, t.tok_end)) and not names and same_sentence \
+                        and not lib.entity["suffix_end"].search(pre):
+                    # `反映A的1,236件、B的1,108件，同比分别下降12.7%、6.3%`, `A、B分别报送58条、51条，
+                    # 采用29条、24条`: a list of numbers pairs with the units just counted
                     names = _units_in(out, sent_start)
                     if len(names) < 2:
                         names = []
+                    respectively = respectively or bool(names)
                 if not names:
                     # a unit heading the keyword's clause, else the sentence part
                     # (none when a group is the subject: `…，三家合计占…`, `A、B三家单位合计…`)

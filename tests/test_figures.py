@@ -499,3 +499,10 @@ def test_units_with_bracketed_numbers_take_the_keyword_after_their_list():
     assert ("volume", 3012, "东湖街道") in got and ("volume", 2503, "南湖街道") in got
     assert ("completion_rate", 98.3, "西湖街道") in got
     assert ("volume", 20300, "甲县") in got and ("volume", 14700, "乙区") in got
+
+
+def test_a_second_list_of_numbers_pairs_with_the_units_just_counted():
+    got = _triples("县教育局、县民政局、县水利局分别报送信息42条、37条、30条，采用21条、18条、12条。"
+                   "全县受理诉求123件、办结120件。")
+    assert ("adopted", 21, "县教育局") in got and ("adopted", 18, "县民政局") in got and ("adopted", 12, "县水利局") in got
+    assert ("volume", 123, None) in got and ("completed", 120, None) in got
