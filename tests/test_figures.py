@@ -205,7 +205,7 @@ def test_d005_wan_multiplies():
     # the keyword after the number; a callback count is not a completion count
     ("县市场监管局有6件工单超期未办结，城关镇有2件诉求被退回重办。",
      [("overdue", 6.0, "县市场监管局"), ("reopened", 2.0, "城关镇")]),
-    ("本月对已办结工单电话回访512件，回访满意率96.4%。", [("volume", 512.0, None), ("satisfaction_rate", 96.4, None)]),
+    ("本月对已办结工单电话回访512件，回访满意率96.4%。", [("calls", 512.0, None), ("satisfaction_rate", 96.4, None)]),
     # a stated rate with 以上 is a figure; a target or a 的单位 threshold is not
     ("本周热线接通率达97.5%以上，满意率达95%以上的单位有8个。", [("connection_rate", 97.5, None)]),
 ])
