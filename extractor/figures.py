@@ -296,6 +296,10 @@ def _name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
     for i, p in enumerate(parts):
         # (not strict: the first part that is more than a name ends the list, `A、B分列第二、三位`)
         last = i == len(parts) - 1 or (not strict_last and not _is_name(lib, p))
+        pair = _name_pair(lib, p) if last and not (strict_last and _is_name(lib, p)) else []
+        if pair:   # `A、B和C`
+            names.extend(pair)
+            break
         if last and not strict_last:
             m = lib.entity["head"].match(p)
             name = m.group() if m and not lib.entity["not"].search(m.group()) else _name_before_keyword(lib, p)

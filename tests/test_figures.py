@@ -506,3 +506,10 @@ def test_a_second_list_of_numbers_pairs_with_the_units_just_counted():
                    "全县受理诉求123件、办结120件。")
     assert ("adopted", 21, "县教育局") in got and ("adopted", 18, "县民政局") in got and ("adopted", 12, "县水利局") in got
     assert ("volume", 123, None) in got and ("completed", 120, None) in got
+
+
+def test_a_list_of_names_may_end_with_he_and_names_may_hold_he():
+    got = _triples("工单量居前三位的依次为东湖街道、西湖街道和南湖街道，分别为386件、352件和297件。"
+                   "县住房和城乡建设局、县人力资源和社会保障局分别受理12件、10件。")
+    assert ("volume", 297, "南湖街道") in got and ("volume", 352, "西湖街道") in got
+    assert ("volume", 10, "县人力资源和社会保障局") in got
