@@ -35,7 +35,7 @@ _CN_FIGURE = regex.compile(r"百分之|第[一二三四五六七八九十]")   #
 _BARE_STOP = regex.compile(r"[0-9.]")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}*")
-_ITEM_START = regex.compile(r"[：:、，,；;][^：:、，,；;]*\Z")   # the last list item before a number
+_ITEM_START = regex.compile(r"[：:、，,；;][^：:、，,；;]*\Z")
 _ADVERBS = set("共另再还并已累")
 _NOT_IN_NAME = regex.compile(r"[的被]")
 _JUST_PUNCT = regex.compile(r"[\s，,、；;]*")
@@ -294,9 +294,10 @@ def _name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
         return []
     names = []
     for i, p in enumerate(parts):
+        is_name = _is_name(lib, p)
         # (not strict: the first part that is more than a name ends the list, `A、B分列第二、三位`)
-        last = i == len(parts) - 1 or (not strict_last and not _is_name(lib, p))
-        pair = _name_pair(lib, p) if last and not (strict_last and _is_name(lib, p)) else []
+        last = i == len(parts) - 1 or (not strict_last and not is_name)
+        pair = _name_pair(lib, p) if last and not (strict_last and is_name) else []
         if pair:   # `A、B和C`
             names.extend(pair)
             break
@@ -304,10 +305,10 @@ def _name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
             m = lib.entity["head"].match(p)
             name = m.group() if m and not lib.entity["not"].search(m.group()) else _name_before_keyword(lib, p)
             if not name:
-                return names if len(names) >= 1 else []
+                return names
             names.append(name)
             break
-        elif _is_name(lib, p):
+        elif is_name:
             names.append(p)
         else:
             return []
@@ -503,8 +504,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         listy = markers.any_within(sent_start, t.tok_start)
         if best is not None and listy:
             # `…依次是：不动产登记窗口4,862件`: a keyword inside the name of a listed unit is not its keyword
-            item = _ITEM_START.search(s, sent_start, t.tok_start)
-            if item and item.start() < best.start and _is_name(lib, s[item.start() + 1:t.tok_start].strip()):
+            item = _last_item(s, sent_start, t.tok_start)
+            if sent_start < item <= best.start and _is_name(lib, s[item:t.tok_start].strip()):
                 best = None
         ctx_start = sent_start
         if sent_start > 0 and s[sent_start - 1] in "；;":
@@ -536,8 +537,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             ent = _adjacent_entity(lib, s, best.end, t.tok_start, listy)
             if not ent and first.rule.unit_before:
                 # `…前三名为A(99.5分)、B(99.2分)、攸县(98.8分)`: the name right before the keyword
-                item = _ITEM_START.search(s, sent_start, first.start)
-                name = _strip_lead(lib, s[item.start() + 1 if item else sent_start:first.start].strip())
+                name = _strip_lead(lib, s[_last_item(s, sent_start, first.start):first.start].strip())
                 ent = name if _is_name(lib, name) else None
             same_sentence = prev_fig is not None and prev_fig["_sent"] == sent_start
             if ent:
@@ -615,7 +615,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     metric_rule = pending["rule"]
                     pattern_id = pending["pattern"]
             else:
-                ctx = _context(events, event_ends, s, ctx_start, t)
+                ctx = _context(events, event_ends, s, ctx_start, t, clauses)
                 if ctx is not None:
                     resp = words["respectively"].search(s, clause_start, t.tok_start)
                     if resp:
@@ -815,6 +815,12 @@ def _carries_subject(lib: Library, s: str, prev_end: int, part: int, keyword: in
     return between is not None and not lib.entity["suffix_end"].search(words["scope"].sub("", between.group()))
 
 
+def _last_item(s: str, lo: int, hi: int) -> int:
+    """Where the last list item before `hi` starts (after its 、，：；), else `lo`."""
+    m = _ITEM_START.search(s, lo, hi)
+    return m.start() + 1 if m else lo
+
+
 def _units_in(out: list[dict], sent_start: int) -> list[str]:
     """The units of the last run of figures of one metric in the sentence, in order, once each
     (`A 95分、B 94分，分列…`, `反映A的1,236件、B的1,108件，同比分别…`: A and B, not a unit
@@ -838,7 +844,8 @@ def _category_list(lib: Library, s: str, clause_start: int, keyword: Event) -> l
     return [fold_category(c.strip()) for c in lib.words["list_separator"].split(m.group("list"))]
 
 
-def _context(events: list[Event], event_ends: list[int], s: str, sent_start: int, t: Token) -> Event | None:
+def _context(events: list[Event], event_ends: list[int], s: str, sent_start: int, t: Token,
+             clauses: Marks) -> Event | None:
     """The nearest keyword earlier in the sentence whose rule admits the token's unit."""
     best = None
     for i in range(bisect_right(event_ends, t.tok_start) - 1, -1, -1):
@@ -854,7 +861,7 @@ def _context(events: list[Event], event_ends: list[int], s: str, sent_start: int
         if best is None or (e.start, e.rule.order) < (best.start, best.rule.order):
             best = e
     if best is not None and best.rule.generic:
-        best = _specific_before(events, event_ends, s, best, t, max(sent_start, s.rfind("，", 0, best.start) + 1))
+        best = _specific_before(events, event_ends, s, best, t, clauses.last_end(sent_start, best.start))
     return best
 
 
