@@ -9,6 +9,17 @@ import click
 from . import __version__
 
 
+def _load_patterns() -> None:
+    """Compiles the pattern library here, once, so a broken pattern file stops the command with
+    one message naming the file and entry (instead of a traceback from every worker)."""
+    from .patterns import PatternError, load_library
+
+    try:
+        load_library()
+    except PatternError as e:
+        raise click.ClickException(f"pattern library: {e}")
+
+
 @click.group()
 @click.version_option(__version__, prog_name="extractor")
 def main():
@@ -42,6 +53,7 @@ def extract(paths, out, workers, engine, scheduler, partition_by, compact, batch
     from .readers import Limits
     from .write import DatasetWriter, LayoutError, compact as compact_parts, done_ids
 
+    _load_patterns()
     limits = Limits(max_file_bytes=max_file_mb * 2**20, timeout=timeout, max_memory_mb=max_memory_mb,
                     max_pdf_pages=max_pdf_pages, password=password)
     try:
@@ -100,6 +112,7 @@ def show(path):
     """Print one circular's figures, grouped by section, with the number highlighted."""
     from .show import show_document
 
+    _load_patterns()
     show_document(path)
 
 
@@ -110,6 +123,7 @@ def report(path, out):
     """Write one circular as a self-contained HTML review page (figures highlighted, tables, fixes, checks)."""
     from .report import write_report
 
+    _load_patterns()
     n = write_report(path, out)
     click.echo(f"{out}: {n['figures']} figures, {n['tables']} tables, {n['checks']} checks "
                f"({n['failed_checks']} failed), {n['errors']} errors, status {n['status']}")

@@ -106,8 +106,16 @@ def expand(fragment: str, pieces: dict[str, str], _depth: int = 0) -> str:
     return PIECE_REF.sub(sub, fragment)
 
 
-def _compile(fragment: str, pieces: dict[str, str]) -> regex.Pattern:
-    return regex.compile(expand(fragment, pieces), regex.V0)
+class PatternError(ValueError):
+    """A pattern file that cannot be loaded, with the file and entry it failed on, so the CLI can
+    say so once instead of every worker printing the same traceback."""
+
+
+def _compile(fragment: str, pieces: dict[str, str], where: str = "") -> regex.Pattern:
+    try:
+        return regex.compile(expand(fragment, pieces), regex.V0)
+    except (regex.error, KeyError, ValueError) as e:
+        raise PatternError(f"{where}: {e}" if where else str(e)) from e
 
 
 def load_library(path: str | os.PathLike | None = None) -> Library:
@@ -117,11 +125,36 @@ def load_library(path: str | os.PathLike | None = None) -> Library:
     return _load(str(path))
 
 
+def _entry(kind: str, entry: dict, file: str, order: int, pieces: dict[str, str], where: str) -> Rule:
+    """One TOML entry as a compiled Rule; a missing key or a bad fragment raises, naming `where`."""
+    r = Rule(id=entry["id"], kind=kind, file=file, order=entry.get("priority", 0) * 10000 + order,
+             examples=list(entry.get("examples", [])), negatives=list(entry.get("negatives", [])))
+    if kind == "metric":
+        r.metric = entry["metric"]
+        r.trigger = _compile(entry["trigger"], pieces, where)
+        r.gap = _compile("(?:" + entry.get("gap", "{gap}") + r")\Z", pieces, where)
+        r.units = frozenset(entry.get("units", ["count"]))
+        r.after = _compile(entry["after"], pieces, where) if entry.get("after") else None
+        r.sign = float(entry.get("sign", 1))
+        r.category = entry.get("category")
+        r.context = bool(entry.get("context", True))
+        r.post = bool(entry.get("post", False))
+        r.generic = bool(entry.get("generic", False))
+        r.unit_before = bool(entry.get("unit_before", False))
+    elif kind == "exclude":
+        r.pattern = _compile(entry["pattern"], pieces, where)
+        if "x" not in r.pattern.groupindex:
+            raise PatternError(f"{where}: pattern needs a (?P<x>…) group")
+    else:
+        r.channel = entry["channel"]
+        r.pattern = _compile(entry["pattern"], pieces, where)
+    return r
+
+
 @lru_cache(maxsize=4)
 def _load(path: str) -> Library:
     root = Path(path)
-    with open(root / "pieces.toml", "rb") as f:
-        base = tomllib.load(f)
+    base = _read_toml(root / "pieces.toml")
     pieces: dict[str, str] = dict(base.get("pieces", {}))
     units: dict[str, str] = {}
     for cls, names in base.get("unit_classes", {}).items():
@@ -132,54 +165,48 @@ def _load(path: str) -> Library:
     for file in sorted(root.glob("*.toml")):
         if file.name == "pieces.toml":
             continue
-        with open(file, "rb") as f:
-            data = tomllib.load(f)
+        data = _read_toml(file)
         for kind, key in (("metric", "rule"), ("exclude", "exclude"), ("channel", "channel")):
             for entry in data.get(key, []):
                 order += 1
-                r = Rule(id=entry["id"], kind=kind, file=file.name, order=entry.get("priority", 0) * 10000 + order,
-                         examples=list(entry.get("examples", [])), negatives=list(entry.get("negatives", [])))
-                if kind == "metric":
-                    r.metric = entry["metric"]
-                    r.trigger = _compile(entry["trigger"], pieces)
-                    r.gap = _compile("(?:" + entry.get("gap", "{gap}") + r")\Z", pieces)
-                    r.units = frozenset(entry.get("units", ["count"]))
-                    r.after = _compile(entry["after"], pieces) if entry.get("after") else None
-                    r.sign = float(entry.get("sign", 1))
-                    r.category = entry.get("category")
-                    r.context = bool(entry.get("context", True))
-                    r.post = bool(entry.get("post", False))
-                    r.generic = bool(entry.get("generic", False))
-                    r.unit_before = bool(entry.get("unit_before", False))
-                    rules.append(r)
-                elif kind == "exclude":
-                    r.pattern = _compile(entry["pattern"], pieces)
-                    if "x" not in r.pattern.groupindex:
-                        raise ValueError(f"exclude {r.id}: pattern needs a (?P<x>…) group")
-                    excludes.append(r)
-                else:
-                    r.channel = entry["channel"]
-                    r.pattern = _compile(entry["pattern"], pieces)
-                    channels.append(r)
+                where = f"{file.name}: {key} {entry.get('id', '(no id)')}"
+                try:
+                    r = _entry(kind, entry, file.name, order, pieces, where)
+                except PatternError:
+                    raise
+                except KeyError as e:
+                    raise PatternError(f"{where}: the key {e.args[0]!r} is missing") from e
+                except (TypeError, ValueError) as e:
+                    raise PatternError(f"{where}: {e}") from e
+                {"metric": rules, "exclude": excludes, "channel": channels}[kind].append(r)
     ids = [r.id for r in rules + excludes + channels]
     dupes = {i for i in ids if ids.count(i) > 1}
     if dupes:
-        raise ValueError(f"duplicate rule ids: {sorted(dupes)}")
+        raise PatternError(f"{root}: duplicate rule ids: {sorted(dupes)}")
     rules.sort(key=lambda r: r.order)
-    token = _compile(pieces["token"], pieces)
+    token = _compile(pieces["token"], pieces, "pieces.toml: token")
     trigger_any = regex.compile("|".join(f"(?:{r.trigger.pattern})" for r in rules))
     exclude_any = None
     if excludes:
         # one pass for all exclusions: each branch keeps its own x group (duplicate names are fine in `regex`)
         exclude_any = regex.compile("|".join(f"(?:{r.pattern.pattern})" for r in excludes))
-    entity = {name[len("entity_"):]: _compile(frag, pieces) for name, frag in base.get("entity", {}).items()}
-    words = {name: _compile(frag, pieces) for name, frag in base.get("words", {}).items()}
-    pct_cn = _compile(pieces["pct_cn"], pieces) if "pct_cn" in pieces else None
-    rank_cn = _compile(pieces["rank_cn"], pieces) if "rank_cn" in pieces else None
+    entity = {name[len("entity_"):]: _compile(frag, pieces, f"pieces.toml: entity {name}")
+              for name, frag in base.get("entity", {}).items()}
+    words = {name: _compile(frag, pieces, f"pieces.toml: words {name}") for name, frag in base.get("words", {}).items()}
+    pct_cn = _compile(pieces["pct_cn"], pieces, "pieces.toml: pct_cn") if "pct_cn" in pieces else None
+    rank_cn = _compile(pieces["rank_cn"], pieces, "pieces.toml: rank_cn") if "rank_cn" in pieces else None
     by_id = {r.id: r for r in rules}
     unit_metrics = {cls: by_id[rule_id] for cls, rule_id in base.get("unit_metrics", {}).items()}
     return Library(pieces, units, rules, excludes, channels, token, trigger_any, exclude_any, entity, words, pct_cn,
                    rank_cn, dict(base.get("category_synonyms", {})), unit_metrics, by_id)
+
+
+def _read_toml(file: Path) -> dict:
+    try:
+        with open(file, "rb") as f:
+            return tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise PatternError(f"{file.name}: {e}") from e
 
 
 # ---------------------------------------------------------------- examples

@@ -7,9 +7,13 @@ import time
 
 import pytest
 import regex
+from click.testing import CliRunner
 
+from extractor.cli import main
 from extractor.figures import extract_text
 from extractor.patterns import check_rule, expand, load_library, patterns_dir
+
+from conftest import CORPUS
 
 LIB = load_library()
 ENTRIES = LIB.all_entries
@@ -75,6 +79,23 @@ def test_duplicate_rule_ids_are_refused(tmp_path):
     (tmp_path / "p" / "zz.toml").write_text(src, encoding="utf-8")
     with pytest.raises(ValueError, match="duplicate"):
         load_library(tmp_path / "p")
+
+
+@pytest.mark.parametrize("extra, message", [
+    ("[[rule]]\nid = 'volume.broken'\nmetric = 'volume'\ntrigger = '(受理'\n", "extra.toml: rule volume.broken: missing )"),
+    ("[[rule]]\nid = 'volume.no_trigger'\nmetric = 'volume'\n", "extra.toml: rule volume.no_trigger: the key 'trigger'"),
+    ("[[exclude]]\nid = 'x.no_group'\npattern = '电话'\n", "extra.toml: exclude x.no_group: pattern needs"),
+    ("[[rule]]\nid = 'volume.piece'\nmetric = 'volume'\ntrigger = '{no_such}'\n", "unknown piece {no_such}"),
+    ("[[rule]\n", "extra.toml: "),
+])
+def test_a_broken_pattern_file_stops_the_cli_once_naming_the_entry(tmp_path, monkeypatch, extra, message):
+    shutil.copytree(patterns_dir(), tmp_path / "p")
+    (tmp_path / "p" / "extra.toml").write_text(extra, encoding="utf-8")
+    monkeypatch.setenv("EXTRACTOR_PATTERNS", str(tmp_path / "p"))
+    result = CliRunner().invoke(main, ["extract", str(CORPUS / "d001.txt"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert message in result.output and result.output.count("pattern library:") == 1
+    assert "Traceback" not in result.output and not (tmp_path / "out" / "figures").exists()
 
 
 ADVERSARIAL = [
