@@ -97,10 +97,13 @@ def extract_figures(doc: Document) -> list[dict]:
             prev = None
             continue
         s = doc.text[block.start:block.end]
-        glue = (prev is not None and block.kind == "paragraph" and prev.kind == "paragraph"
+        glue = prev is not None and block.kind == "paragraph" and (
+            # `1.区住建局：逾期回复14件`: a heading that names the unit its line goes on to measure
+            (prev.kind == "heading" and prev.end == block.start and doc.text[prev.end - 1] in "：:")
+            or (prev.kind == "paragraph"
                 and not _SENTENCE_FINAL.search(doc.text, prev.start, prev.end)
                 and not _TABLE_ROW.search(s) and not _TABLE_ROW.search(doc.text, prev.start, prev.end)
-                and not _BULLET.match(s) and not _BULLET.match(doc.text, prev.start, prev.end))
+                and not _BULLET.match(s) and not _BULLET.match(doc.text, prev.start, prev.end)))
         if glue:
             runs[-1].append((s, block.start, heading))
         else:

@@ -513,3 +513,14 @@ def test_a_list_of_names_may_end_with_he_and_names_may_hold_he():
                    "县住房和城乡建设局、县人力资源和社会保障局分别受理12件、10件。")
     assert ("volume", 297, "南湖街道") in got and ("volume", 352, "西湖街道") in got
     assert ("volume", 10, "县人力资源和社会保障局") in got
+
+
+def test_a_numbered_unit_heading_its_line_is_the_subject():
+    """`1.区住建局：逾期回复14件` is cut into heading and paragraph; the heading still names the unit."""
+    text = ("现将逾期回复较多的单位通报如下：\n1.区住房和城乡建设局：逾期回复14件，占其承办量的11.2%；\n"
+            "(2)城南街道办事处:超期办结9件。\n二、下一步工作：全年受理诉求1,200件。\n")
+    got = _doc_figs(text)
+    assert ("overdue", 14.0, "区住房和城乡建设局") in got
+    assert ("share", 11.2, "区住房和城乡建设局") in got
+    assert ("overdue", 9.0, "城南街道办事处") in got
+    assert ("volume", 1200.0, None) in got
