@@ -25,6 +25,11 @@ HEADING_WORD = regex.compile(r"(?:运行|办理|开展|工作|基本|总体|统�
 ANNEX = regex.compile(r"^\s*附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*$|^\s*附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]")
 TABLE_LINE = regex.compile(r"\|\s*$|\s\|\s|^\t|^\s*\|?\s*:?-{3,}")
 DATE_LINE = regex.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九○Ｏ0]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{7,8})\s*$")
+# A table written one cell per line with no separator at all: short lines (no sentence marks)
+# led, within their first three lines, by a header cell naming the index or the row's unit.
+CELL_LINE = regex.compile(r"\s*\S(?:[^。，；;！？!?：:\t]{0,22}\S)?\s*")
+LEAD_CELL = regex.compile(r"\s*(?:序\s*号|(?:单\s*位|乡\s*镇|街\s*道|部\s*门|区\s*县|县\s*区|地\s*区|类\s*别|类\s*型|项\s*目)(?:名称)?(?:[(（][^()（）]{1,4}[)）])?)\s*")
+NUMBER_CELL = regex.compile(r"\s*[+-]?\d[\d,]*(?:\.\d+)?\s*%?\s*")
 ORG_LINE = regex.compile(r"^\s*\S{2,40}(?:政府|办公室|办公厅|局|中心|委员会|管委会|办事处|小组|指挥部|热线|公司|厅|委|办)\s*$")
 
 
@@ -33,11 +38,12 @@ def segment(doc: Document) -> Document:
     text = doc.text
     blocks: list[Block] = []
     lines = line_spans(text)
+    bare = {i for first, last in bare_cell_runs(text, lines) for i in range(first, last + 1)}
     for i, (start, end) in enumerate(lines):
         line = text[start:end]
         if not line.strip():
             continue
-        if TABLE_LINE.search(line) or _tab_row(line):
+        if TABLE_LINE.search(line) or _tab_row(line) or i in bare:
             _extend(blocks, "table", start, end)
         elif ANNEX.match(line):
             blocks.append(Block("annex", start, end))
@@ -57,6 +63,25 @@ def segment(doc: Document) -> Document:
 def _tab_row(line: str) -> bool:
     """Three or more cells parted by tabs (`1\t城关镇\t118`): a table row, not prose."""
     return line.count("\t") >= 2 and sum(1 for c in line.split("\t") if c.strip()) >= 3
+
+
+def bare_cell_runs(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(first, last) line indexes of tables written one cell per line without separators
+    (`序号` / `乡镇` / `承办量(件)` / … / `1` / `贡江镇` / `412` …): at least eight cell lines,
+    three of them numbers, led by an index or unit header cell."""
+    runs = []
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        while j < n and CELL_LINE.fullmatch(text, lines[j][0], lines[j][1]):
+            j += 1
+        if j - i >= 8:
+            lead = next((k for k in range(i, min(i + 3, j)) if LEAD_CELL.fullmatch(text, lines[k][0], lines[k][1])), None)
+            numbers = sum(1 for k in range(i, j) if NUMBER_CELL.fullmatch(text, lines[k][0], lines[k][1]))
+            if lead is not None and numbers >= 3 and j - lead >= 8:
+                runs.append((lead, j - 1))
+        i = max(j, i + 1)
+    return runs
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:

@@ -5,7 +5,7 @@ Tables come from two places:
 * structure the reader saw (`doc.source_tables`: html `<table>`, Word tables, pdfplumber
   tables), with merged cells already expanded;
 * table layouts in the plain text, recognised by their shape:
-  `pipe_cells` (one cell per line ending ` |`), `pipe_rows` (`a | b | c |`, also markdown
+  `pipe_cells` (one cell per line ending ` |`, or with no separator at all), `pipe_rows` (`a | b | c |`, also markdown
   rows with `---|` rules), `tab_cells` (tab-indented cells, one per line, blank lines
   between rows; and tab-separated rows, `a<TAB>b<TAB>c`, which the contract's closed
   layout list also calls `tab_cells`).
@@ -24,7 +24,7 @@ import regex
 
 from .model import Document
 from .patterns import inline
-from .segment import line_spans
+from .segment import bare_cell_runs, line_spans
 
 # ---------------------------------------------------------------------------------------------
 # values
@@ -511,12 +511,21 @@ def find_text_grids(text: str, taken: list[tuple[int, int]]) -> list[Grid]:
     def pipe_blank(j: int) -> bool | None:
         return False if j + 1 < n and _is_pipe_line(text[lines[j + 1][0]:lines[j + 1][1]]) else None
 
+    bare_runs = dict(bare_cell_runs(text, lines))
     i = 0
     while i < n:
         s, e = lines[i]
         line = text[s:e]
         if not free(s, e + 1):
             i += 1
+            continue
+        if i in bare_runs and free(s, lines[bare_runs[i]][1] + 1):
+            # one cell per line with no separator: read as the ` |` layout without its pipes
+            g = _cells_grid([(text[a:b].strip(), k) for k, (a, b) in enumerate(lines[i:bare_runs[i] + 1], i)],
+                            text, lines)
+            if g is not None:
+                grids.append(g)
+            i = bare_runs[i] + 1
             continue
         if _is_pipe_line(line):
             group, i = run(i, _is_pipe_line, pipe_blank)

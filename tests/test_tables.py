@@ -2,6 +2,7 @@
 import pytest
 
 import extractor
+from extractor.figures import extract_figures
 from extractor.model import Document
 from extractor.normalise import normalise
 from extractor.pipeline import load
@@ -176,6 +177,25 @@ def test_pipe_cells_without_an_index_column():
     assert shapes(tables) == [(3, 3)]
     assert cell(cells, "乙社区", "工单(件)")["value"] == 8
     assert cell(cells, "合计", "满意率")["value"] == 92.0
+
+
+def test_cells_one_per_line_without_any_separator():
+    """`序号` / `乡镇` / … / `1` / `贡江镇` / `412` …: the ` |` layout with its pipes left off."""
+    text = ("一、基本情况\n本月受理工单600件。\n\n附件\n7月份各乡镇工单办理情况统计表\n序号\n乡镇\n承办量（件）\n满意率\n排名\n"
+            "1\n贡江镇\n412\n98.3%\n1\n2\n梓山镇\n176\n97.8%\n2\n合计\n588\n98.1%\n—\n")
+    tables, cells = tables_of_text(text)
+    assert shapes(tables) == [(3, 5)]
+    assert tables[0]["layout"] == "pipe_cells" and tables[0]["title"] == "7月份各乡镇工单办理情况统计表"
+    assert cell(cells, "梓山镇", "承办量(件)")["value"] == 176
+    assert cell(cells, "合计", "满意率")["value"] == 98.1 and cell(cells, "合计", "排名")["value"] is None
+    doc = Document(source_path="x.txt", source_format="txt", doc_id="x", raw=text)
+    figures = extract_figures(segment(normalise(doc)))
+    assert [(f["metric"], f["value"]) for f in figures] == [("volume", 600.0)]   # the cells are no prose
+
+
+def test_short_lines_without_a_header_cell_are_no_table():
+    text = "特此通报\n\n城关镇人民政府\n县林业局\n县水利局\n2\n3\n4\n县财政局\n2024年8月12日\n"
+    assert tables_of_text(text) == ([], [])
 
 
 def test_html_rowspan_and_colspan(tmp_path):
