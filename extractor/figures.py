@@ -50,6 +50,9 @@ _LABEL_COLON = regex.compile(r"[：:][ \t\u3000]*\Z")
 _LABEL_HEAD = regex.compile(r"[ \t\u3000]*(?:[●•■◆▪·\-][ \t\u3000]*)?[^，,。；;：:、!！?？\n]{1,24}")
 # `A、B…，各报送21条、18条`: 各 before a list of numbers pairs them with the names in order
 _NEXT_NUMBER = regex.compile(r"\s*[、,，]\s*\d")
+# more numbers of the same kind listed right after one (`78.6分、79.4分和80.1分`)
+_MORE_NUMBERS = regex.compile(r"(?:\s*[、和及]\s*\d[\d,]*(?:\.\d+)?\s*(?:%|分|件|条|项|个百分点)?)+")
+_DIGIT_RUN = regex.compile(r"\d[\d,]*(?:\.\d+)?")
 _HARD_END = regex.compile(r"[。!！?？\n]")
 _COLON = regex.compile(r"[：:]")
 # `X以99.2%的按时办结率居首`: the keyword after the number, joined by 的
@@ -539,8 +542,11 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             pattern_id = first.rule.id
             ent = _adjacent_entity(lib, s, best.end, t.tok_start, listy)
             if not ent and first.rule.unit_before:
-                # `…前三名为A(99.5分)、B(99.2分)、攸县(98.8分)`: the name right before the keyword
-                name = _strip_lead(lib, s[_last_item(s, sent_start, first.start):first.start].strip())
+                # `…前三名为A(99.5分)、B(99.2分)、攸县(98.8分)`, `A(79.8分)和B(81.5分)`: the name right
+                # before the keyword
+                item = _last_item(s, sent_start, first.start)
+                item = max(item, s.rfind(")", item, first.start) + 1)
+                name = _strip_lead(lib, s[item:first.start].strip())
                 ent = name if _is_name(lib, name) else None
             same_sentence = prev_fig is not None and prev_fig["_sent"] == sent_start
             if ent:
@@ -576,6 +582,11 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 if (respectively or lib.entity["each"].search(s, best.end, t.tok_start)) and len(names) < 2:
                     # (`A、B、C交办事项全部办结，办结率均为100%`: the list is in the clause before)
                     names = _list_before(lib, s, clauses, sent_start, kw_clause) or names
+                if not names and not respectively and (more := _MORE_NUMBERS.match(s, t.tok_end)):
+                    # `A、B因…，得分仅为78.6分、79.4分`: as many numbers as the names in a clause before
+                    before = _list_before(lib, s, clauses, sent_start, kw_clause)
+                    if len(before) == 1 + len(_DIGIT_RUN.findall(more.group())):
+                        names, respectively = before, True
                 if (respectively or _NEXT_NUMBER.match(s, t.tok_end)) and not names and same_sentence \
                         and not lib.entity["suffix_end"].search(pre):
                     # `反映A的1,236件、B的1,108件，同比分别下降12.7%、6.3%`, `A、B分别报送58条、51条，
@@ -655,6 +666,14 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                             pattern_id = rate.rule.id + "/level"
                             subj = _subject(lib, s, sent_start, rate.start, event_starts, meta)
                             names = [subj] if subj else []
+                    elif words["total_after_keyword"].fullmatch(s, clause_start, t.tok_start) and prev_tok_end <= ctx.start:
+                        # `本月共有6个单位出现超期工单，合计19件`: the keyword's clause, then its total
+                        metric_rule = ctx.rule
+                        pattern_id = ctx.rule.id + "/total"
+                        if "cat" in ctx.rule.trigger.groupindex:   # (`供暖类诉求最为集中，共1,834件`)
+                            cat_next = fold_category(ctx.match.group("cat"))
+                        subj = _subject(lib, s, sent_start, ctx.end, event_starts, meta)
+                        names = [subj] if subj and not lib.entity["group"].search(s, sent_start, ctx.start) else []
                 if metric_rule is None and t.cls != "bare":
                     # `区住建局有8件工单超期未办结`: the keyword right after the number
                     post = _keyword_after(events, event_ends, s, t, words["post_gap"])
@@ -888,7 +907,7 @@ def _keyword_after(events: list[Event], event_ends: list[int], s: str, t: Token,
     with `any_rule`, of any rule (`以99.2%的办结率`)."""
     for i in range(bisect_right(event_ends, t.tok_end), len(events)):
         e = events[i]
-        if e.start > t.tok_end + 8:
+        if e.start > t.tok_end + 20:   # (post_gap bounds the distance)
             break
         if (e.rule.post or any_rule) and t.cls in e.rule.units and e.start >= t.tok_end and post_gap.fullmatch(s, t.tok_end, e.start):
             return e

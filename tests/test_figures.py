@@ -208,6 +208,20 @@ def test_d005_wan_multiplies():
     ("本月对已办结工单电话回访512件，回访满意率96.4%。", [("calls", 512.0, None), ("satisfaction_rate", 96.4, None)]),
     # a stated rate with 以上 is a figure; a target or a 的单位 threshold is not
     ("本周热线接通率达97.5%以上，满意率达95%以上的单位有8个。", [("connection_rate", 97.5, None)]),
+    # a clause that only totals what the keyword clause before it named
+    ("本季度共有4个部门发生逾期回复，合计13件。", [("overdue", 13.0, None)]),
+    ("河口乡出现超期签收工单，共7件。", [("overdue", 7.0, "河口乡")]),
+    ("投诉类诉求较为集中，累计1,208件，占18.5%。", [("category_count", 1208.0, None), ("category_share", 18.5, None)]),
+    # as many numbers as the names in a clause before: they pair in order
+    ("县城管局、县交通局因处置迟缓，综合得分为80.2分和81.7分。", [("score", 80.2, "县城管局"), ("score", 81.7, "县交通局")]),
+    # a scope in brackets does not cut the subject off; 另有/因…被 still speak of the unit
+    ("北关街道，综合得分81.3分，在9个镇(乡、街道)中排名第9，本月逾期工单4件。",
+     [("score", 81.3, "北关街道"), ("rank", 9.0, "北关街道"), ("overdue", 4.0, "北关街道")]),
+    ("县民政局承办30件，另有2件超期未办结，4件因群众不满意被退回重办。",
+     [("volume", 30.0, "县民政局"), ("overdue", 2.0, "县民政局"), ("reopened", 4.0, "县民政局")]),
+    # an office named for its work is a unit (a government office issuing the circular is not)
+    ("市燃气管理办公室受理诉求412件。", [("volume", 412.0, "市燃气管理办公室")]),
+    ("西湖街道、东湖街道本季度均有逾期工单3件。", [("overdue", 3.0, "西湖街道"), ("overdue", 3.0, "东湖街道")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
