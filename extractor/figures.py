@@ -579,6 +579,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     headed = s[kw_clause - 1] in "：:"
                 if len(names) == 1 and not headed and _reporting_body(lib, names[0], meta):
                     names = []   # `红寺堡区总办件量…`: the report's own area (or issuer) before the keyword
+                if respectively and len(names) < 2 and len(loose := _name_list(lib, pre, strict_last=False)) >= 2:
+                    names = loose   # `A、B全年不合理退单分别为…`: the last name runs on into other words
                 if (respectively or lib.entity["each"].search(s, best.end, t.tok_start)) and len(names) < 2:
                     # (`A、B、C交办事项全部办结，办结率均为100%`: the list is in the clause before)
                     names = _list_before(lib, s, clauses, sent_start, kw_clause) or names
@@ -768,12 +770,14 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         # share right after a category count / an entity's count inherits them
         if metric == "share" and prev_fig is not None and prev_fig["_sent"] == sent_start \
                 and t.tok_start - prev_fig["_tok_end"] <= 12:
-            if prev_fig["metric"] == "category_count":
+            # (not `…，三家合计占…` / `三者合计占…`: a group speaks, not the count before)
+            grouped = lib.entity["group"].search(s, prev_fig["_tok_end"], t.tok_start) is not None
+            if prev_fig["metric"] == "category_count" and not grouped:
                 base["metric"] = "category_share"
                 base["category"] = prev_fig["category"]
-            if not names and prev_fig["entity"] and _JUST_PUNCT.fullmatch(s, prev_fig["_tok_end"], clause_start) \
-                    and not lib.entity["group"].search(s, clause_start, t.tok_start):
-                names = [prev_fig["entity"]]   # (not `…，三家合计占…`: another subject)
+            if not names and prev_fig["entity"] and not grouped \
+                    and _JUST_PUNCT.fullmatch(s, prev_fig["_tok_end"], clause_start):
+                names = [prev_fig["entity"]]
         if listed:
             base["category"] = listed[0]
             if metric == "share":

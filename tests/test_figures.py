@@ -222,6 +222,15 @@ def test_d005_wan_multiplies():
     # an office named for its work is a unit (a government office issuing the circular is not)
     ("市燃气管理办公室受理诉求412件。", [("volume", 412.0, "市燃气管理办公室")]),
     ("西湖街道、东湖街道本季度均有逾期工单3件。", [("overdue", 3.0, "西湖街道"), ("overdue", 3.0, "东湖街道")]),
+    # 分别 pairs a list whose last name runs on into other words, or that follows 但
+    ("经开区、高新区全年不合理退单分别为21件、16件。", [("reopened", 21.0, "经开区"), ("reopened", 16.0, "高新区")]),
+    ("全年超期工单812件，但城南区、城北区分别仍有215件、198件。",
+     [("overdue", 812.0, None), ("overdue", 215.0, "城南区"), ("overdue", 198.0, "城北区")]),
+    # a group's share is no category's share; 其余 is no topic
+    ("咨询类4,100件、投诉类2,900件，两者合计占71.2%。",
+     [("category_count", 4100.0, None), ("category_count", 2900.0, None), ("share", 71.2, None)]),
+    ("从诉求内容看，物业管理(120件)、交通出行(90件)；其余30件涉及其他领域。",
+     [("category_count", 120.0, None), ("category_count", 90.0, None)]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
