@@ -520,6 +520,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             if colons.any_within(full, sent_start):
                 ctx_start, listy = full, True
         names: list[str] = []
+        read_to = t.tok_end          # where this figure's reading ends (its keyword may follow it)
         metric_rule: Rule | None = None
         pattern_id = None
         cat_next = None
@@ -643,11 +644,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                             respectively = True
                     else:
                         lo_item = max(clause_start, prev_tok_end)
-                        each = lib.entity["each"].search(s, lo_item, t.tok_start)
-                        if each:   # `A、B各2项`, `A和B各2项`: every name takes the number
-                            names = _name_list(lib, s[lo_item:each.start()], strict_last=True)
-                            if len(names) < 2:
-                                names = _name_pair(lib, s[lo_item:each.start()])
+                        names = _each_names(lib, s, lo_item, t.tok_start)
                         if not names:
                             ent = _adjacent_entity(lib, s, lo_item, t.tok_start, listy)
                             names = [ent] if ent else []
@@ -682,6 +679,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     if post is None and _BY.search(s, max(0, t.tok_start - 3), t.tok_start):
                         post = _keyword_after(events, event_ends, s, t, _OF, any_rule=True)
                     if post is not None:
+                        read_to = post.end
                         metric_rule = post.rule
                         pattern_id = post.rule.id + "/after"
                         subj = _subject(lib, s, clause_start, post.end, event_starts, meta)
@@ -725,10 +723,12 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     total = next((r for r in reversed(out) if r["_sent"] < sent_start), None)
                     if total is not None and total["_cls"] == t.cls and not total["entity"] \
                             and sentences.last_end(0, sent_start - 1) <= total["_tok_end"] \
-                            and not events_between(total["_tok_end"], t.tok_start):
-                        ent = _adjacent_entity(lib, s, max(sent_start, prev_tok_end), t.tok_start, True)
-                        if ent:
-                            metric_rule, names = total["_rule"], [ent]
+                            and not events_between(total["_read_to"], t.tok_start):
+                        lo_item = max(sent_start, prev_tok_end)
+                        ent = _adjacent_entity(lib, s, lo_item, t.tok_start, True)
+                        names = _each_names(lib, s, lo_item, t.tok_start) or ([ent] if ent else [])
+                        if names:
+                            metric_rule = total["_rule"]
                             pattern_id = metric_rule.id + "/part"
         if metric_rule is None:
             prev_tok_end = t.tok_end
@@ -816,6 +816,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 row = dict(variant, entity=lib.entity["trim"].sub("", name) if name else None)
                 row["_sent"] = sent_start
                 row["_tok_end"] = t.tok_end
+                row["_read_to"] = read_to   # (past a keyword after the number: `16项超期事项`)
                 row["_one"] = name if len(names) == 1 and not respectively and len(chain) <= 1 else None
                 row["_rule"], row["_cls"] = metric_rule, t.cls
                 out.append(row)
@@ -823,7 +824,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         prev_tok_end = t.tok_end
 
     for r in out:
-        del r["_sent"], r["_tok_end"], r["_one"], r["_rule"], r["_cls"]
+        del r["_sent"], r["_tok_end"], r["_read_to"], r["_one"], r["_rule"], r["_cls"]
     return out
 
 
@@ -935,6 +936,15 @@ def _keyword_chain(events, event_ends, s, best: Event, t: Token, joiner) -> list
             break
         chain.insert(0, found)
     return chain
+
+
+def _each_names(lib: Library, s: str, lo: int, hi: int) -> list[str]:
+    """`A、B各2项`, `A和B各2项`: the names before 各/均/都 that each take the number (none without)."""
+    each = lib.entity["each"].search(s, lo, hi)
+    if not each:
+        return []
+    names = _name_list(lib, s[lo:each.start()], strict_last=True)
+    return names if len(names) >= 2 else _name_pair(lib, s[lo:each.start()])
 
 
 def _list_before(lib: Library, s: str, clauses: Marks, sent_start: int, clause_start: int) -> list[str]:

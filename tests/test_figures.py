@@ -229,6 +229,9 @@ def test_d005_wan_multiplies():
     # a group's share is no category's share; 其余 is no topic
     ("咨询类4,100件、投诉类2,900件，两者合计占71.2%。",
      [("category_count", 4100.0, None), ("category_count", 2900.0, None), ("share", 71.2, None)]),
+    # the parts of a total whose keyword follows it (`12项超期事项…。其中，A 4项，B、C各3项`)
+    ("12项超期事项分布在4个单位。其中，县水利局4项，城南镇、城北镇各3项。",
+     [("overdue", 12.0, None), ("overdue", 4.0, "县水利局"), ("overdue", 3.0, "城南镇"), ("overdue", 3.0, "城北镇")]),
     # an anonymised place (某小区) is no unit; one caller's calls are a case detail
     ("群众反映某小区停水问题，诉求人累计来电5次。", []),
     ("从诉求内容看，物业管理(120件)、交通出行(90件)；其余30件涉及其他领域。",
