@@ -580,8 +580,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     headed = s[kw_clause - 1] in "：:"
                 if len(names) == 1 and not headed and _reporting_body(lib, names[0], meta):
                     names = []   # `红寺堡区总办件量…`: the report's own area (or issuer) before the keyword
-                if respectively and len(names) < 2 and len(loose := _name_list(lib, pre, strict_last=False)) >= 2:
-                    names = loose   # `A、B全年不合理退单分别为…`: the last name runs on into other words
+                every = s[first.start:first.start + 1] in "均都各" or pre.rstrip().endswith(("均", "都", "各"))
+                if (respectively or every) and len(names) < 2 and len(loose := _name_list(lib, pre, strict_last=False)) >= 2:
+                    # `A、B全年不合理退单分别为…`, `A、B二季度考核均得98分`: the last name runs on into other words
+                    names = loose
                 if (respectively or lib.entity["each"].search(s, best.end, t.tok_start)) and len(names) < 2:
                     # (`A、B、C交办事项全部办结，办结率均为100%`: the list is in the clause before)
                     names = _list_before(lib, s, clauses, sent_start, kw_clause) or names

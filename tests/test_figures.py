@@ -232,6 +232,8 @@ def test_d005_wan_multiplies():
     # the parts of a total whose keyword follows it (`12项超期事项…。其中，A 4项，B、C各3项`)
     ("12项超期事项分布在4个单位。其中，县水利局4项，城南镇、城北镇各3项。",
      [("overdue", 12.0, None), ("overdue", 4.0, "县水利局"), ("overdue", 3.0, "城南镇"), ("overdue", 3.0, "城北镇")]),
+    # 均得 gives each unit of a list whose last name runs on the score
+    ("城关镇、河口乡本季度“710”督办考核均得97分。", [("score", 97.0, "城关镇"), ("score", 97.0, "河口乡")]),
     # an anonymised place (某小区) is no unit; one caller's calls are a case detail
     ("群众反映某小区停水问题，诉求人累计来电5次。", []),
     ("从诉求内容看，物业管理(120件)、交通出行(90件)；其余30件涉及其他领域。",
