@@ -322,6 +322,9 @@ def _name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
 
 
 _AND = regex.compile(r"[和及与]")
+_EVERY = regex.compile(r"[均都各]")
+_MORE_PLACINGS = regex.compile(r"(?:\s*[、和]\s*第?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[位名]?)+")
+_AND_OR_COMMA = regex.compile(r"[、和]")
 
 
 def _name_pair(lib: Library, text: str) -> list[str]:
@@ -561,10 +564,14 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     names = [r["entity"] for r in out if r["_tok_end"] == prev_fig["_tok_end"] and r["entity"]]
                 else:
                     names = _units_in(out, sent_start)
+                    more = _MORE_PLACINGS.match(s, t.tok_end)
+                    placings = 1 + (len(_AND_OR_COMMA.findall(more.group())) if more else 0)
+                    if placings > 1:
+                        names = names[-placings:]   # (`A居首位，B、C分别以…位居第二、第三`: B and C)
                     respectively = len(names) > 1
             else:
                 kw_clause = clauses.last_end(sent_start, first.start)
-                pre = s[kw_clause:first.start]
+                pre = s[kw_clause:_same_rule_run_start(events, event_ends, first)]
                 respectively = bool(words["in_order"].search(pre) or words["in_order"].search(s, best.end, t.tok_start)
                                     or words["in_order"].search(s, first.start, first.end)) \
                     or (pre.strip().endswith("各") and _NEXT_NUMBER.match(s, t.tok_end) is not None)
@@ -580,7 +587,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     headed = s[kw_clause - 1] in "：:"
                 if len(names) == 1 and not headed and _reporting_body(lib, names[0], meta):
                     names = []   # `红寺堡区总办件量…`: the report's own area (or issuer) before the keyword
-                every = s[first.start:first.start + 1] in "均都各" or pre.rstrip().endswith(("均", "都", "各"))
+                tail = lib.entity["tail"].search(pre.rstrip())
+                every = s[first.start:first.start + 1] in "均都各" or bool(tail and _EVERY.search(tail.group()))
                 if (respectively or every) and len(names) < 2 and len(loose := _name_list(lib, pre, strict_last=False)) >= 2:
                     # `A、B全年不合理退单分别为…`, `A、B二季度考核均得98分`: the last name runs on into other words
                     names = loose
@@ -938,6 +946,20 @@ def _keyword_chain(events, event_ends, s, best: Event, t: Token, joiner) -> list
             break
         chain.insert(0, found)
     return chain
+
+
+def _same_rule_run_start(events: list[Event], event_ends: list[int], e: Event) -> int:
+    """Where a run of keywords of one rule ending in `e` starts (`退回重办`: 退回 and 重办), so the
+    words before the keyword are those before the run."""
+    start = e.start
+    for _ in range(4):
+        i = bisect_right(event_ends, start) - 1
+        while i >= 0 and events[i].end == start and events[i].rule is not e.rule:
+            i -= 1
+        if i < 0 or events[i].end != start:
+            break
+        start = events[i].start
+    return start
 
 
 def _each_names(lib: Library, s: str, lo: int, hi: int) -> list[str]:

@@ -234,6 +234,14 @@ def test_d005_wan_multiplies():
      [("overdue", 12.0, None), ("overdue", 4.0, "县水利局"), ("overdue", 3.0, "城南镇"), ("overdue", 3.0, "城北镇")]),
     # 均得 gives each unit of a list whose last name runs on the score
     ("城关镇、河口乡本季度“710”督办考核均得97分。", [("score", 97.0, "城关镇"), ("score", 97.0, "河口乡")]),
+    # 各被退回重办: the words before a run of one rule's keywords; 三项合计 is a group
+    ("城南分局、城北分局本季度各被退回重办工单6件。", [("reopened", 6.0, "城南分局"), ("reopened", 6.0, "城北分局")]),
+    ("表扬、建议、其他三项合计占9.8%。", [("share", 9.8, None)]),
+    ("县林业局承接量最少，仅41件。", [("volume", 41.0, "县林业局")]),
+    # fewer placings than units scored in the sentence: the last units take them
+    ("满意率方面，甲县以98.6%居全市首位，乙县、丙县分别以98.1%、97.9%位居第二、第三。",
+     [("satisfaction_rate", 98.6, "甲县"), ("satisfaction_rate", 98.1, "乙县"), ("satisfaction_rate", 97.9, "丙县"),
+      ("rank", 2.0, "乙县"), ("rank", 3.0, "丙县")]),
     # an anonymised place (某小区) is no unit; one caller's calls are a case detail
     ("群众反映某小区停水问题，诉求人累计来电5次。", []),
     ("从诉求内容看，物业管理(120件)、交通出行(90件)；其余30件涉及其他领域。",
