@@ -242,6 +242,8 @@ def test_d005_wan_multiplies():
     ("满意率方面，甲县以98.6%居全市首位，乙县、丙县分别以98.1%、97.9%位居第二、第三。",
      [("satisfaction_rate", 98.6, "甲县"), ("satisfaction_rate", 98.1, "乙县"), ("satisfaction_rate", 97.9, "丙县"),
       ("rank", 2.0, "乙县"), ("rank", 3.0, "丙县")]),
+    # a unit and its superlative, then the value
+    ("满意率方面，东坑镇最低，为95.62%。", [("satisfaction_rate", 95.62, "东坑镇")]),
     # an anonymised place (某小区) is no unit; one caller's calls are a case detail
     ("群众反映某小区停水问题，诉求人累计来电5次。", []),
     ("从诉求内容看，物业管理(120件)、交通出行(90件)；其余30件涉及其他领域。",
