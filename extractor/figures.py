@@ -53,6 +53,11 @@ _NEXT_NUMBER = regex.compile(r"\s*[、,，]\s*\d")
 # more numbers of the same kind listed right after one (`78.6分、79.4分和80.1分`)
 _MORE_NUMBERS = regex.compile(r"(?:\s*[、和及]\s*\d[\d,]*(?:\.\d+)?\s*(?:%|分|件|条|项|个百分点)?)+")
 _DIGIT_RUN = regex.compile(r"\d[\d,]*(?:\.\d+)?")
+# placings listed after one (`第二、第三`), and what joins them
+_MORE_PLACINGS = regex.compile(r"(?:\s*[、和]\s*第?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[位名]?)+")
+_PLACING_JOINER = regex.compile(r"[、和]")
+# 各/均/都 in the words before a keyword: each unit listed takes the number
+_EVERY = regex.compile(r"[均都各]")
 _HARD_END = regex.compile(r"[。!！?？\n]")
 _COLON = regex.compile(r"[：:]")
 # `X以99.2%的按时办结率居首`: the keyword after the number, joined by 的
@@ -322,9 +327,6 @@ def _name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
 
 
 _AND = regex.compile(r"[和及与]")
-_EVERY = regex.compile(r"[均都各]")
-_MORE_PLACINGS = regex.compile(r"(?:\s*[、和]\s*第?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[位名]?)+")
-_AND_OR_COMMA = regex.compile(r"[、和]")
 
 
 def _name_pair(lib: Library, text: str) -> list[str]:
@@ -565,7 +567,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 else:
                     names = _units_in(out, sent_start)
                     more = _MORE_PLACINGS.match(s, t.tok_end)
-                    placings = 1 + (len(_AND_OR_COMMA.findall(more.group())) if more else 0)
+                    placings = 1 + (len(_PLACING_JOINER.findall(more.group())) if more else 0)
                     if placings > 1:
                         names = names[-placings:]   # (`A居首位，B、C分别以…位居第二、第三`: B and C)
                     respectively = len(names) > 1
