@@ -6,6 +6,8 @@ at its first full stop, so a figure's section is the heading and not the whole p
 """
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from .model import Block, Document
@@ -30,6 +32,8 @@ DATE_LINE = regex.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[
 CELL_LINE = regex.compile(r"\s*\S(?:[^。，；;！？!?：:\t]{0,22}\S)?\s*")
 LEAD_CELL = regex.compile(r"\s*(?:序\s*号|(?:单\s*位|乡\s*镇|街\s*道|部\s*门|区\s*县|县\s*区|地\s*区|类\s*别|类\s*型|项\s*目)(?:名称)?(?:[(（][^()（）]{1,4}[)）])?)\s*")
 NUMBER_CELL = regex.compile(r"\s*[+-]?\d[\d,]*(?:\.\d+)?\s*%?\s*")
+# (one scan of the whole text for a lead cell standing alone on its line: most texts have none)
+LEAD_CELL_LINE = regex.compile(r"^" + LEAD_CELL.pattern + r"$", regex.MULTILINE)
 ORG_LINE = regex.compile(r"^\s*\S{2,40}(?:政府|办公室|办公厅|局|中心|委员会|管委会|办事处|小组|指挥部|热线|公司|厅|委|办)\s*$")
 
 
@@ -38,12 +42,12 @@ def segment(doc: Document) -> Document:
     text = doc.text
     blocks: list[Block] = []
     lines = line_spans(text)
-    bare = {i for first, last in bare_cell_runs(text, lines) for i in range(first, last + 1)}
+    bare = {i for first, last in bare_cell_runs(text) for i in range(first, last + 1)}
     for i, (start, end) in enumerate(lines):
         line = text[start:end]
         if not line.strip():
             continue
-        if TABLE_LINE.search(line) or _tab_row(line) or i in bare:
+        if TABLE_LINE.search(line) or tab_cells(line) >= 3 or i in bare:
             _extend(blocks, "table", start, end)
         elif ANNEX.match(line):
             blocks.append(Block("annex", start, end))
@@ -60,20 +64,26 @@ def segment(doc: Document) -> Document:
     return doc
 
 
-def _tab_row(line: str) -> bool:
-    """Three or more cells parted by tabs (`1\t城关镇\t118`): a table row, not prose."""
-    return line.count("\t") >= 2 and sum(1 for c in line.split("\t") if c.strip()) >= 3
+def tab_cells(line: str) -> int:
+    """How many cells with text a line parts by tabs (0 without a tab). Three or more
+    (`1\t城关镇\t118`) make a table row, not prose; the tables stage reads two as a row too."""
+    return sum(1 for c in line.split("\t") if c.strip()) if "\t" in line else 0
 
 
-def bare_cell_runs(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=1)
+def bare_cell_runs(text: str) -> tuple[tuple[int, int], ...]:
     """(first, last) line indexes of tables written one cell per line without separators
     (`序号` / `乡镇` / `承办量(件)` / … / `1` / `贡江镇` / `412` …): at least eight cell lines,
-    three of them numbers, led by an index or unit header cell."""
-    runs = []
+    three of them numbers, led by an index or unit header cell. (Cached for the one text that
+    segment and the tables stage both ask about.)"""
+    runs: list[tuple[int, int]] = []
+    if not LEAD_CELL_LINE.search(text):
+        return ()
+    lines = line_spans(text)
     i, n = 0, len(lines)
     while i < n:
         j = i
-        while j < n and CELL_LINE.fullmatch(text, lines[j][0], lines[j][1]):
+        while j < n and 0 < lines[j][1] - lines[j][0] <= 40 and CELL_LINE.fullmatch(text, lines[j][0], lines[j][1]):
             j += 1
         if j - i >= 8:
             lead = next((k for k in range(i, min(i + 3, j)) if LEAD_CELL.fullmatch(text, lines[k][0], lines[k][1])), None)
@@ -81,7 +91,7 @@ def bare_cell_runs(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, i
             if lead is not None and numbers >= 3 and j - lead >= 8:
                 runs.append((lead, j - 1))
         i = max(j, i + 1)
-    return runs
+    return tuple(runs)
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:

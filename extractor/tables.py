@@ -24,7 +24,7 @@ import regex
 
 from .model import Document
 from .patterns import inline
-from .segment import bare_cell_runs, line_spans
+from .segment import bare_cell_runs, line_spans, tab_cells
 
 # ---------------------------------------------------------------------------------------------
 # values
@@ -477,7 +477,7 @@ def _is_pipe_line(line: str) -> bool:
 
 def _is_tab_row(line: str) -> bool:
     """A tab-separated row: two or more cells with text (a tab-indented single cell is not)."""
-    return "\t" in line and sum(1 for c in line.split("\t") if c.strip()) >= 2
+    return tab_cells(line) >= 2
 
 
 def find_text_grids(text: str, taken: list[tuple[int, int]]) -> list[Grid]:
@@ -511,7 +511,7 @@ def find_text_grids(text: str, taken: list[tuple[int, int]]) -> list[Grid]:
     def pipe_blank(j: int) -> bool | None:
         return False if j + 1 < n and _is_pipe_line(text[lines[j + 1][0]:lines[j + 1][1]]) else None
 
-    bare_runs = dict(bare_cell_runs(text, lines))
+    bare_runs = dict(bare_cell_runs(text))
     i = 0
     while i < n:
         s, e = lines[i]
