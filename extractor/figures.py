@@ -589,9 +589,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     headed = s[kw_clause - 1] in "：:"
                 if len(names) == 1 and not headed and _reporting_body(lib, names[0], meta):
                     names = []   # `红寺堡区总办件量…`: the report's own area (or issuer) before the keyword
-                tail = lib.entity["tail"].search(pre.rstrip())
-                every = s[first.start:first.start + 1] in "均都各" or bool(tail and _EVERY.search(tail.group()))
-                if (respectively or every) and len(names) < 2 and len(loose := _name_list(lib, pre, strict_last=False)) >= 2:
+                if len(names) < 2 and (respectively or _every(lib, s, pre, first)) \
+                        and len(loose := _name_list(lib, pre, strict_last=False)) >= 2:
                     # `A、B全年不合理退单分别为…`, `A、B二季度考核均得98分`: the last name runs on into other words
                     names = loose
                 if (respectively or lib.entity["each"].search(s, best.end, t.tok_start)) and len(names) < 2:
@@ -962,6 +961,15 @@ def _same_rule_run_start(events: list[Event], event_ends: list[int], e: Event) -
             break
         start = events[i].start
     return start
+
+
+def _every(lib: Library, s: str, pre: str, keyword: Event) -> bool:
+    """Does 各/均/都 open the keyword (`均得`) or stand in the words between the names and it
+    (`A、B上半年各被…`)? Then each unit listed takes the number."""
+    if _EVERY.match(s, keyword.start):
+        return True
+    tail = lib.entity["tail"].search(pre.rstrip())
+    return bool(tail and _EVERY.search(tail.group()))
 
 
 def _each_names(lib: Library, s: str, lo: int, hi: int) -> list[str]:
