@@ -512,6 +512,12 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 best = e
         if best is not None and best.rule.generic:
             best = _specific_before(events, event_ends, s, best, t, clauses.last_end(sent_start, best.start), gap=True)
+        post = None
+        if best is not None and s[t.tok_start - 1] == "的":
+            # `报送的2篇信息被省政府办公厅采用`: the keyword before only qualifies the items
+            post = _keyword_after(events, event_ends, s, t, words["post_gap"])
+            if post is not None:
+                best = None
         listy = markers.any_within(sent_start, t.tok_start)
         if best is not None and listy:
             # `…依次是：不动产登记窗口4,862件`: a keyword inside the name of a listed unit is not its keyword
@@ -617,13 +623,15 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         if kw_clause > seg and first.start - kw_clause >= 3 else None
                     carry = None
                     part = max(kw_clause, seg)   # (`陈仓区交办19件、办结17件`: a 、 parts the clause too)
-                    if subj is None and prev_fig is not None and prev_fig["_one"] and prev_fig["_sent"] == sent_start \
-                            and _carries_subject(lib, s, prev_fig["_tok_end"], part, first.start):
+                    carried = subj is None and prev_fig is not None and prev_fig["_sent"] == sent_start \
+                        and _carries_subject(lib, s, prev_fig["_tok_end"], part, first.start)
+                    if carried and prev_fig["_one"]:
                         # `X承办工单1,542件，办结1,509件，满意度93%`: the next clauses share the
                         # subject of the figure before (the last unit named, not the sentence head)
                         carry = prev_fig["_one"]
                     subj_from = kw_clause   # (a group in a scope clause before, `在全区12个街道中，A…`, is not the subject)
-                    if subj is None and carry is None:
+                    if subj is None and carry is None and not (carried and prev_fig["_tok_end"] > seg):
+                        # (`A、B共承办…件，办结…件`: the clauses after a group's figure speak of the group)
                         subj = _subject(lib, s, seg, first.end, event_starts, meta)
                         subj_from = min(seg, kw_clause)
                     if subj and (_own_subject(lib, s[subj_from:first.start])
@@ -643,7 +651,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     metric_rule = pending["rule"]
                     pattern_id = pending["pattern"]
             else:
-                ctx = _context(events, event_ends, s, ctx_start, t, clauses)
+                ctx = _context(events, event_ends, s, ctx_start, t, clauses) if post is None else None
                 if ctx is not None:
                     resp = words["respectively"].search(s, clause_start, t.tok_start)
                     if resp:
@@ -686,7 +694,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         names = [subj] if subj and not lib.entity["group"].search(s, sent_start, ctx.start) else []
                 if metric_rule is None and t.cls != "bare":
                     # `区住建局有8件工单超期未办结`: the keyword right after the number
-                    post = _keyword_after(events, event_ends, s, t, words["post_gap"])
+                    post = post or _keyword_after(events, event_ends, s, t, words["post_gap"])
                     if post is None and _BY.search(s, max(0, t.tok_start - 3), t.tok_start):
                         post = _keyword_after(events, event_ends, s, t, _OF, any_rule=True)
                     if post is not None:

@@ -248,6 +248,12 @@ def test_d005_wan_multiplies():
     ("群众反映某小区停水问题，诉求人累计来电5次。", []),
     ("从诉求内容看，物业管理(120件)、交通出行(90件)；其余30件涉及其他领域。",
      [("category_count", 120.0, None), ("category_count", 90.0, None)]),
+    # the clauses after a group's figure speak of the group, and so does 总体…
+    ("全县8个乡镇和县直部门、园区管委会共承办工单1,520件，办结1,498件，总体满意率96.1%。",
+     [("volume", 1520.0, None), ("completed", 1498.0, None), ("satisfaction_rate", 96.1, None)]),
+    # items the keyword before only qualifies (`报送的N篇`) take the keyword after them
+    ("其中，县文旅局报送的3条信息被市政府网站采用；另有5篇稿件被省级媒体采用。",
+     [("adopted", 3.0, "县文旅局"), ("adopted", 5.0, None)]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
