@@ -300,7 +300,7 @@ def _name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
             text = text[:d.start()]
     else:
         text = lib.entity["tail"].sub("", text)
-    parts = [p.strip() for p in text.split("、")]
+    parts = [p.strip() for p in _LIST_COMMA.split(text)]
     if not parts or not parts[0]:
         return []
     names = []
@@ -327,6 +327,7 @@ def _name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
 
 
 _AND = regex.compile(r"[和及与]")
+_LIST_COMMA = regex.compile(r"、(?![^()]*\))")   # (not one inside brackets: `县公安局(户政、出入境窗口)`)
 
 
 def _name_pair(lib: Library, text: str) -> list[str]:
@@ -426,7 +427,7 @@ def _subject(lib: Library, s: str, seg_start: int, pos: int, event_starts: set, 
                 break
     name = seg[:end]
     rest = seg[end:end + 1]
-    if not rest or not (_HAN.match(rest) or rest in "：:("):
+    if not rest or not (_HAN.match(rest) or rest in "：:(“"):   # (`县人社局“综合柜员制”窗口办件…`)
         return None
     if lib.entity["not"].search(name) or lib.entity["not_subject"].search(name) or _starts_with_keyword(lib, name):
         return None

@@ -254,6 +254,9 @@ def test_d005_wan_multiplies():
     # items the keyword before only qualifies (`报送的N篇`) take the keyword after them
     ("其中，县文旅局报送的3条信息被市政府网站采用；另有5篇稿件被省级媒体采用。",
      [("adopted", 3.0, "县文旅局"), ("adopted", 5.0, None)]),
+    # a 、 inside brackets does not part the list; a quoted programme after a name ends it
+    ("市公安局(户籍、车管窗口)、市税务局分别办理8,200件、6,100件；市医保局“一站式结算”窗口办件900余件。",
+     [("volume", 8200.0, "市公安局(户籍、车管窗口)"), ("volume", 6100.0, "市税务局"), ("volume", 900.0, "市医保局")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
