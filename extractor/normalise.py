@@ -291,15 +291,18 @@ PROSE_PUNCTUATION = re.compile(r"[，。；：、]")
 
 def fix_cjk_spacing(text: str) -> FixResult:
     """Spaces that typesetting put between Chinese and digits (`共 1,416 件` → `共1,416件`),
-    except on lines that are table rows (`1 圣城街道 8956 8904`), whose spaces divide cells."""
+    except on lines that are table rows (`1 圣城街道 8956 8904`), whose spaces divide cells,
+    and tabs on a line with several (a header row `督办事项\t\t\t12345热线工单`)."""
     b = OffsetBuilder(text)
     pos = 0
     for line in text.split("\n"):
         if (" " in line or "\t" in line) and not line.startswith("\t"):
             gaps = list(CJK_GAP.finditer(line))
             if gaps and (PROSE_PUNCTUATION.search(line) or len(NUMERIC_TOKEN.findall(line)) < 2):
+                tab_row = line.count("\t") >= 2
                 for m in gaps:
-                    b.replace(pos + m.start(), pos + m.end(), "")
+                    if not (tab_row and "\t" in m.group()):
+                        b.replace(pos + m.start(), pos + m.end(), "")
         pos += len(line) + 1
     return (*b.finish(), b.count)
 

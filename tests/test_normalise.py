@@ -161,6 +161,8 @@ def test_normaliser_never_raises_and_offsets_stay_monotone_and_in_range(raw):
     ("寿政办字〔2023〕31 号", "寿政办字〔2023〕31号"),
     ("1 圣城街道 8956 8904 99.42% 97.3%", "1 圣城街道 8956 8904 99.42% 97.3%"),  # a table row keeps its cells
     ("\t 合计", "\t 合计"),
+    # a tab header row keeps the empty cells its merged headings span
+    ("序号\t单位\t督办事项\t\t\t12345热线工单\t\t\t得分", "序号\t单位\t督办事项\t\t\t12345热线工单\t\t\t得分"),
 ])
 def test_typesetting_spaces_between_chinese_and_digits(raw, want):
     assert fix_cjk_spacing(raw)[0] == want
