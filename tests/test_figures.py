@@ -257,6 +257,10 @@ def test_d005_wan_multiplies():
     # a 、 inside brackets does not part the list; a quoted programme after a name ends it
     ("市公安局(户籍、车管窗口)、市税务局分别办理8,200件、6,100件；市医保局“一站式结算”窗口办件900余件。",
      [("volume", 8200.0, "市公安局(户籍、车管窗口)"), ("volume", 6100.0, "市税务局"), ("volume", 900.0, "市医保局")]),
+    # a semicolon inside brackets parts two details of one unit, not two sentences
+    ("退回较多的是：城北街道(退回5件；回访满意率91.3%)、县水务局(退回4件；回访满意率93%)。",
+     [("reopened", 5.0, "城北街道"), ("satisfaction_rate", 91.3, "城北街道"),
+      ("reopened", 4.0, "县水务局"), ("satisfaction_rate", 93.0, "县水务局")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
