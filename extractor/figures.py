@@ -478,6 +478,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
     markers = Marks(words["list_marker"], s)
     # each channel's names found once; a figure's channel is the first found in its sentence
     channel_marks = [(r, Marks(r.pattern, s)) for r in lib.channels]
+    legends = _bracket_legends(lib, s, events)
+    token_starts = [t.start for t in tokens]
     out: list[dict] = []
     pending: dict | None = None      # 分别: names still to pair with the next numbers
     prev_tok_end = -1
@@ -491,26 +493,28 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         clause_start = clauses.last_end(sent_start, t.tok_start)
         lo = max(sent_start, t.tok_start - WINDOW)
 
+        legend = _legend_reading(lib, s, legends, tokens, token_starts, t, sent_start) if legends else None
         # 2. nearest keyword whose gap fits
         best = None
-        for i in range(bisect_right(event_ends, t.tok_start) - 1, -1, -1):
-            e = events[i]
-            if e.end < lo:
-                break
-            if best is not None and e.end < best.end:
-                break
-            r = e.rule
-            if t.cls not in r.units:
-                continue
-            if not r.gap.match(s, e.end, t.tok_start):
-                colon = _LABEL_COLON.search(s, e.end, t.tok_start)
-                if colon is None or not r.gap.match(s, e.end, colon.start()) \
-                        or not _LABEL_HEAD.fullmatch(s, sent_start, colon.start()):
+        if legend is None:   # (a number a legend reads takes no keyword)
+            for i in range(bisect_right(event_ends, t.tok_start) - 1, -1, -1):
+                e = events[i]
+                if e.end < lo:
+                    break
+                if best is not None and e.end < best.end:
+                    break
+                r = e.rule
+                if t.cls not in r.units:
                     continue
-            if r.after is not None and not r.after.match(s, t.tok_end):
-                continue
-            if best is None or (e.start, r.order) < (best.start, best.rule.order):
-                best = e
+                if not r.gap.match(s, e.end, t.tok_start):
+                    colon = _LABEL_COLON.search(s, e.end, t.tok_start)
+                    if colon is None or not r.gap.match(s, e.end, colon.start()) \
+                            or not _LABEL_HEAD.fullmatch(s, sent_start, colon.start()):
+                        continue
+                if r.after is not None and not r.after.match(s, t.tok_end):
+                    continue
+                if best is None or (e.start, r.order) < (best.start, best.rule.order):
+                    best = e
         if best is not None and best.rule.generic:
             best = _specific_before(events, event_ends, s, best, t, clauses.last_end(sent_start, best.start), gap=True)
         post = None
@@ -540,7 +544,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         chain: list[Event] = []
         shared: list[Event] = []
         listed: list[str] = []   # `咨询、求助、投诉类诉求分别为a、b、c`: categories paired in order
-        if best is not None:
+        if legend is not None:
+            metric_rule, names = legend
+            pattern_id = metric_rule.id + "/legend"
+        elif best is not None:
             # `办结率、满意率分别为a、b`: the keywords pair with the numbers in order;
             # `整改率、回访率均为100%`: every keyword takes the one number
             if words["in_order"].search(s, best.end, t.tok_start):
@@ -846,6 +853,45 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
     for r in out:
         del r["_sent"], r["_tok_end"], r["_read_to"], r["_one"], r["_rule"], r["_cls"]
     return out
+
+
+def _bracket_legends(lib: Library, s: str, events: list[Event]) -> list[tuple[int, list[Rule]]]:
+    """(end, rules) of each legend `括号内依次为A、B、C` whose every item holds a keyword."""
+    out = []
+    for m in lib.words["bracket_legend"].finditer(s):
+        rules = []
+        for item in lib.words["bracket_legend_item"].finditer(s, m.start("items"), m.end("items")):
+            inside = [e for e in events if item.start() <= e.start and e.end <= item.end()]
+            if not inside:
+                break
+            rules.append(min(inside, key=lambda e: (e.start, e.rule.order)).rule)
+        else:
+            if len(rules) >= 2:
+                out.append((m.end(), rules))
+    return out
+
+
+def _legend_reading(lib: Library, s: str, legends: list, tokens: list[Token], token_starts: list[int],
+                    t: Token, sent_start: int) -> tuple[Rule, list[str]] | None:
+    """The rule and unit of a number in a unit's bracket after a legend (`括号内依次为派发工单量、
+    按期办结率、满意率：` … `牛庄镇(386件；99.48%；97.15%)`): its place in the bracket picks the item."""
+    open_at = s.rfind("(", sent_start, t.start)
+    if open_at < 0 or s.find(")", open_at, t.start) >= 0:
+        return None
+    end, rules = next(((e, r) for e, r in reversed(legends) if e <= open_at), (None, None))
+    if end is None or s.count("\n", end, open_at) > 2:
+        return None
+    close = s.find(")", t.start)
+    if close < 0:
+        return None
+    inside = tokens[bisect_left(token_starts, open_at):bisect_left(token_starts, close)]
+    if len(inside) != len(rules):
+        return None
+    rule = rules[next(i for i, x in enumerate(inside) if x is t)]
+    if t.cls not in rule.units:
+        return None
+    ent = _adjacent_entity(lib, s, _last_item(s, sent_start, open_at), open_at, True)
+    return rule, [ent] if ent else []
 
 
 def _carries_subject(lib: Library, s: str, prev_end: int, part: int, keyword: int) -> bool:

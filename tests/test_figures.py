@@ -261,6 +261,10 @@ def test_d005_wan_multiplies():
     ("退回较多的是：城北街道(退回5件；回访满意率91.3%)、县水务局(退回4件；回访满意率93%)。",
      [("reopened", 5.0, "城北街道"), ("satisfaction_rate", 91.3, "城北街道"),
       ("reopened", 4.0, "县水务局"), ("satisfaction_rate", 93.0, "县水务局")]),
+    # a legend says what the numbers in each unit's bracket are, in order
+    ("各街道办理情况如下(括号内数字分别为受理量和满意率)：\n东城街道(1,024件，96.2%)、西城街道(877件，94.5%)。",
+     [("volume", 1024.0, "东城街道"), ("satisfaction_rate", 96.2, "东城街道"),
+      ("volume", 877.0, "西城街道"), ("satisfaction_rate", 94.5, "西城街道")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
