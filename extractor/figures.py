@@ -603,12 +603,13 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     headed = s[kw_clause - 1] in "：:"
                 if len(names) == 1 and not headed and _reporting_body(lib, names[0], meta):
                     names = []   # `红寺堡区总办件量…`: the report's own area (or issuer) before the keyword
-                if len(names) < 2 and (respectively or _every(lib, s, pre, first)) \
-                        and len(loose := _name_list(lib, pre, strict_last=False)) >= 2:
+                every = len(names) < 2 and (respectively or _every(lib, s, pre, first))
+                if every and len(loose := _name_list(lib, pre, strict_last=False)) >= 2:
                     # `A、B全年不合理退单分别为…`, `A、B二季度考核均得98分`: the last name runs on into other words
                     names = loose
-                if (respectively or lib.entity["each"].search(s, best.end, t.tok_start)) and len(names) < 2:
-                    # (`A、B、C交办事项全部办结，办结率均为100%`: the list is in the clause before)
+                if len(names) < 2 and (every or lib.entity["each"].search(s, best.end, t.tok_start) or t.value == 0):
+                    # (`A、B、C交办事项全部办结，办结率均为100%`: the list is in the clause before;
+                    # `A、B等单位均按期办结，逾期数为0`: a zero for the units listed is each one's)
                     names = _list_before(lib, s, clauses, sent_start, kw_clause) or names
                 if not names and not respectively and (more := _MORE_NUMBERS.match(s, t.tok_end)):
                     # `A、B因…，得分仅为78.6分、79.4分`: as many numbers as the names in a clause before

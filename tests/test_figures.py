@@ -265,6 +265,12 @@ def test_d005_wan_multiplies():
     ("各街道办理情况如下(括号内数字分别为受理量和满意率)：\n东城街道(1,024件，96.2%)、西城街道(877件，94.5%)。",
      [("volume", 1024.0, "东城街道"), ("satisfaction_rate", 96.2, "东城街道"),
       ("volume", 877.0, "西城街道"), ("satisfaction_rate", 94.5, "西城街道")]),
+    # a count moved to is the figure, the one moved from is not
+    ("县信访局重复来电由上季度的26件减少到9件。", [("reopened", 9.0, "县信访局")]),
+    # a zero for units listed in the clause before is each one's; 均得满分N分 gives each the score
+    ("城关镇、河西乡等单位工单全部按时办结，超期数为0。", [("overdue", 0.0, "城关镇"), ("overdue", 0.0, "河西乡")]),
+    ("东街社区、西街社区等9个社区本月未发生退单，考核均得满分100分。",
+     [("score", 100.0, "东街社区"), ("score", 100.0, "西街社区")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
