@@ -710,7 +710,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         read_to = post.end
                         metric_rule = post.rule
                         pattern_id = post.rule.id + "/after"
-                        subj = _subject(lib, s, clause_start, post.end, event_starts, meta)
+                        subj = _subject(lib, s, clause_start, post.end, event_starts, meta) \
+                            or _adjacent_entity(lib, s, clause_start, t.tok_start, listy)   # (`A县以98.6分排名…`)
                         if subj is None and prev_fig is not None and prev_fig["_one"] and prev_fig["_sent"] == sent_start \
                                 and _carries_subject(lib, s, prev_fig["_tok_end"], clause_start, t.tok_start):
                             subj = prev_fig["_one"]   # `A承办10项，尚有4项未办结`
@@ -901,6 +902,7 @@ def _carries_subject(lib: Library, s: str, prev_end: int, part: int, keyword: in
     between (`义安镇78.15分，排名末位，本月承办工单318件`), and the keyword's own lead must be a
     modifier (`本月`, `群众`, `实际`), not a name or a wider scope (`全县`, `平均`)."""
     words = lib.words
+    part = max(part, prev_end)   # (`A县以98.6分排名第一`: the figure before stands in the keyword's clause)
     lead = words["carry_lead"].fullmatch(s, part, keyword)
     if lead is None or lib.entity["suffix_end"].search(lead.group("modifier")) \
             or lib.entity["group"].search(lead.group("modifier")):
