@@ -738,11 +738,13 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         metric_rule, names = lib.unit_metrics[t.cls], [ent]
                         pattern_id = metric_rule.id + "/unit"
                 if metric_rule is None and prev_fig is not None and prev_fig["entity"] \
-                        and prev_fig["_cls"] == t.cls and sent_start > 0 and s[sent_start - 1] in "；;" \
-                        and prev_fig["_sent"] < sent_start and not events_between(prev_fig["_tok_end"], t.tok_start):
-                    # `义乌市承接工单9,862件，居全市首位；磐安县1,214件`: a unit and a number after
-                    # a semicolon, in parallel with the unit figure before it, take its keyword
-                    ent = _adjacent_entity(lib, s, sent_start, t.tok_start, True)
+                        and prev_fig["_cls"] == t.cls and not events_between(prev_fig["_tok_end"], t.tok_start) \
+                        and ((sent_start > 0 and s[sent_start - 1] in "；;" and prev_fig["_sent"] < sent_start)
+                             or (prev_fig["pattern"].endswith("/parallel") and prev_fig["_sent"] == sent_start
+                                 and s[prev_fig["_tok_end"]:prev_fig["_tok_end"] + 1] == "、")):
+                    # `义乌市承接工单9,862件，居全市首位；磐安县1,214件、浦江县1,102件`: units and
+                    # numbers after a semicolon, in parallel with the unit figure before, take its keyword
+                    ent = _adjacent_entity(lib, s, max(sent_start, prev_fig["_tok_end"]), t.tok_start, True)
                     if ent:
                         metric_rule, names = prev_fig["_rule"], [ent]
                         pattern_id = metric_rule.id + "/parallel"

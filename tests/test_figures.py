@@ -271,6 +271,11 @@ def test_d005_wan_multiplies():
     ("城关镇、河西乡等单位工单全部按时办结，超期数为0。", [("overdue", 0.0, "城关镇"), ("overdue", 0.0, "河西乡")]),
     ("东街社区、西街社区等9个社区本月未发生退单，考核均得满分100分。",
      [("score", 100.0, "东街社区"), ("score", 100.0, "西街社区")]),
+    # a named town's service centre is a unit (the area's own centre is not); 件次之 is `next`, not 件次;
+    # units in parallel after a semicolon, joined by 、, take the keyword of the unit figure before
+    ("城北街道便民服务中心受理量最大，为2.1万件；东湖镇1.6万件、西湖镇1.2万件次之。",
+     [("volume", 21000.0, "城北街道便民服务中心"), ("volume", 16000.0, "东湖镇"), ("volume", 12000.0, "西湖镇")]),
+    ("县不动产登记服务中心收到差评6件。", [("volume", 6.0, "县不动产登记服务中心")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
