@@ -566,8 +566,14 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 # before the keyword
                 item = _last_item(s, sent_start, first.start)
                 item = max(item, s.rfind(")", item, first.start) + 1)
-                name = _strip_lead(lib, s[item:first.start].strip())
+                named = None
+                for named in words["named_as"].finditer(s, item, first.start):
+                    pass   # (`…第一名为A(98.7分)`: the name after the last 名为/的是)
+                name = _strip_lead(lib, s[named.end() if named else item:first.start].strip())
                 ent = name if _is_name(lib, name) else None
+            if not ent and first.rule.metric == "rank" \
+                    and (named := words["placing_named"].match(s, t.tok_end)) and _is_name(lib, named.group("ent")):
+                ent = named.group("ent")   # `第一名为马牧池乡`, `排名第一的是城关镇`
             same_sentence = prev_fig is not None and prev_fig["_sent"] == sent_start
             if ent:
                 names = [ent]
@@ -632,7 +638,13 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         if kw_clause > seg and first.start - kw_clause >= 3 else None
                     carry = None
                     part = max(kw_clause, seg)   # (`陈仓区交办19件、办结17件`: a 、 parts the clause too)
-                    carried = subj is None and prev_fig is not None and prev_fig["_sent"] == sent_start \
+                    carried = subj is None and prev_fig is not None \
+                        and (prev_fig["_sent"] == sent_start
+                             # (`A局承办231件，办结率96.97%；退单14件；B局…`: a bare part after a semicolon
+                             # speaks of the unit heading the part before, not of a list's last unit)
+                             or (sent_start > 0 and s[sent_start - 1] in "；;" and prev_fig["_one"]
+                                 and prev_fig["_sent"] == sentences.last_end(0, sent_start - 1)
+                                 and _strip_lead(lib, s[prev_fig["_sent"]:sent_start].strip()).startswith(prev_fig["_one"]))) \
                         and _carries_subject(lib, s, prev_fig["_tok_end"], part, first.start)
                     if carried and prev_fig["_one"]:
                         # `X承办工单1,542件，办结1,509件，满意度93%`: the next clauses share the

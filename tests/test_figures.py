@@ -276,6 +276,17 @@ def test_d005_wan_multiplies():
     ("城北街道便民服务中心受理量最大，为2.1万件；东湖镇1.6万件、西湖镇1.2万件次之。",
      [("volume", 21000.0, "城北街道便民服务中心"), ("volume", 16000.0, "东湖镇"), ("volume", 12000.0, "西湖镇")]),
     ("县不动产登记服务中心收到差评6件。", [("volume", 6.0, "县不动产登记服务中心")]),
+    # a bare part after a semicolon speaks of the unit heading the part before (not of a list's last unit)
+    ("县水务局受理120件，办结率98.3%；退回重办3件；县林业局受理45件。",
+     [("volume", 120.0, "县水务局"), ("completion_rate", 98.3, "县水务局"), ("reopened", 3.0, "县水务局"),
+      ("volume", 45.0, "县林业局")]),
+    ("本月超期工单20件，其中东镇8件、西镇5件；退回重办11件。",
+     [("overdue", 20.0, None), ("overdue", 8.0, "东镇"), ("overdue", 5.0, "西镇"), ("reopened", 11.0, None)]),
+    # a placing that names its unit after it (第一名为A, 排名第二的是A); 倒数第N is no placing
+    ("乡镇考核第一名为城西镇(98.4分)，县直部门排名第二的是县医保局。",
+     [("rank", 1.0, "城西镇"), ("score", 98.4, "城西镇"), ("rank", 2.0, "县医保局")]),
+    ("县林业局、县水务局得分分别为81分、80分，分列倒数第二、倒数第一。",
+     [("score", 81.0, "县林业局"), ("score", 80.0, "县水务局")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
