@@ -308,7 +308,7 @@ def _name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
         is_name = _is_name(lib, p)
         # (not strict: the first part that is more than a name ends the list, `A、B分列第二、三位`)
         last = i == len(parts) - 1 or (not strict_last and not is_name)
-        pair = _name_pair(lib, p) if last and not (strict_last and is_name) else []
+        pair = _name_pair(lib, p) if last else []   # (a name holding 和 is one name unless both sides are)
         if pair:   # `A、B和C`
             names.extend(pair)
             break
@@ -431,7 +431,8 @@ def _subject(lib: Library, s: str, seg_start: int, pos: int, event_starts: set, 
         return None
     if lib.entity["not"].search(name) or lib.entity["not_subject"].search(name) or _starts_with_keyword(lib, name):
         return None
-    if rest not in "：:" and (len(name) < 3 or _reporting_body(lib, name, meta)
+    if rest not in "：:" and ((len(name) < 3 and not (delimited and name.endswith("县")))   # (攸县当月…)
+                              or _reporting_body(lib, name, meta)
                               or (not delimited and lib.entity["division"].search(name))):
         return None
     return name
@@ -756,7 +757,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                                  and s[prev_fig["_tok_end"]:prev_fig["_tok_end"] + 1] == "、")):
                     # `义乌市承接工单9,862件，居全市首位；磐安县1,214件、浦江县1,102件`: units and
                     # numbers after a semicolon, in parallel with the unit figure before, take its keyword
-                    ent = _adjacent_entity(lib, s, max(sent_start, prev_fig["_tok_end"]), t.tok_start, True)
+                    ent = _adjacent_entity(lib, s, max(sent_start, prev_fig["_tok_end"]), t.tok_start, False)
                     if ent:
                         metric_rule, names = prev_fig["_rule"], [ent]
                         pattern_id = metric_rule.id + "/parallel"

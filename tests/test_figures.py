@@ -287,6 +287,11 @@ def test_d005_wan_multiplies():
      [("rank", 1.0, "城西镇"), ("score", 98.4, "城西镇"), ("rank", 2.0, "县医保局")]),
     ("县林业局、县水务局得分分别为81分、80分，分列倒数第二、倒数第一。",
      [("score", 81.0, "县林业局"), ("score", 80.0, "县水务局")]),
+    # `A、B和C…分别为`: a last part joining two names is two units (县住房和城乡建设局 stays one)
+    ("东湖街道、西湖镇和县水利局退单分别为12件、9件和4件。",
+     [("reopened", 12.0, "东湖街道"), ("reopened", 9.0, "西湖镇"), ("reopened", 4.0, "县水利局")]),
+    # falsely closed tickets are sent back, not completed; a two-character county heads its clause
+    ("回访发现虚假办结工单26件，虚假办结率0.8%。", [("reopened", 26.0, None)]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
@@ -346,6 +351,10 @@ def test_a_division_is_a_unit_unless_it_is_the_reports_own_area():
     assert _with_metadata(text, city) == [("volume", 1200.0, "城南区"), ("completion_rate", 98.5, "城南区")]
     own = {"issuer": "某某市城南区人民政府办公室", "city": "某某市", "county": "城南区"}
     assert _with_metadata(text, own) == [("volume", 1200.0, None), ("completion_rate", 98.5, None)]
+
+    # a two-character county heads its clause too (`X县当月…`)
+    two = "其中，沛县当月承办工单562件，按期办结率99.6%。"
+    assert _with_metadata(two, city) == [("volume", 562.0, "沛县"), ("completion_rate", 99.6, "沛县")]
 
 
 def test_the_issuer_heading_a_sentence_is_not_an_entity():
