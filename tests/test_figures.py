@@ -292,6 +292,12 @@ def test_d005_wan_multiplies():
      [("reopened", 12.0, "东湖街道"), ("reopened", 9.0, "西湖镇"), ("reopened", 4.0, "县水利局")]),
     # falsely closed tickets are sent back, not completed; a two-character county heads its clause
     ("回访发现虚假办结工单26件，虚假办结率0.8%。", [("reopened", 26.0, None)]),
+    # 另有 leads a category; a recipient (向X市…局) is no unit, a place starting with 于 is (于都县)
+    ("另有建议类31件、其他类12件。", [("category_count", 31.0, None), ("category_count", 12.0, None)]),
+    ("向宜春市政府办公室报送信息76条，被采用21条；于都县供电公司承办工单88件。",
+     [("submitted", 76.0, None), ("adopted", 21.0, None), ("volume", 88.0, "于都县供电公司")]),
+    # the most a unit can score is no score
+    ("考核满分为100分，城东镇得96.5分。", [("score", 96.5, "城东镇")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
