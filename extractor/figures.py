@@ -567,9 +567,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 # before the keyword
                 item = _last_item(s, sent_start, first.start)
                 item = max(item, s.rfind(")", item, first.start) + 1)
-                named = None
-                for named in words["named_as"].finditer(s, item, first.start):
-                    pass   # (`…第一名为A(98.7分)`: the name after the last 名为/的是)
+                # (`…第一名为A(98.7分)`: the name after the last 名为/的是)
+                named = max(words["named_as"].finditer(s, item, first.start), key=lambda m: m.end(), default=None)
                 name = _strip_lead(lib, s[named.end() if named else item:first.start].strip())
                 ent = name if _is_name(lib, name) else None
             if not ent and first.rule.metric == "rank" \
@@ -896,7 +895,7 @@ def _legend_reading(lib: Library, s: str, legends: list, tokens: list[Token], to
     if open_at < 0 or s.find(")", open_at, t.start) >= 0:
         return None
     end, rules = next(((e, r) for e, r in reversed(legends) if e <= open_at), (None, None))
-    if end is None or s.count("\n", end, open_at) > 2:
+    if end is None or s.count("\n", end, open_at) > 2:   # (a legend reads the lines just below it)
         return None
     close = s.find(")", t.start)
     if close < 0:
