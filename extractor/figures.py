@@ -480,7 +480,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
     # each channel's names found once; a figure's channel is the first found in its sentence
     channel_marks = [(r, Marks(r.pattern, s)) for r in lib.channels]
     legends = _bracket_legends(lib, s, events)
-    token_starts = [t.start for t in tokens]
+    token_starts = [t.start for t in tokens] if legends else []
     out: list[dict] = []
     pending: dict | None = None      # 分别: names still to pair with the next numbers
     prev_tok_end = -1
