@@ -395,8 +395,10 @@ def _adjacent_entity(lib: Library, s: str, lo: int, pos: int, listy: bool) -> st
     return None
 
 
-def _subject(lib: Library, s: str, seg_start: int, pos: int, event_starts: set, meta: dict) -> str | None:
-    """The unit named at the head of a sentence part (`玉林社区承办…`, `区市场监管局本周被…`)."""
+def _subject(lib: Library, s: str, seg_start: int, pos: int, event_starts: set, meta: dict,
+             keyword_start: int | None = None) -> str | None:
+    """The unit named at the head of a sentence part (`玉林社区承办…`, `区市场监管局本周被…`);
+    none that runs into the keyword starting at `keyword_start` (`住房和城乡建设类工单…`)."""
     raw = s[seg_start:pos]
     seg = _strip_lead(lib, raw)
     m = lib.entity["head"].match(seg)
@@ -425,6 +427,8 @@ def _subject(lib: Library, s: str, seg_start: int, pos: int, event_starts: set, 
             if e != end and delimits(e) and head.fullmatch(seg, 0, e):
                 end, delimited = e, True
                 break
+    if keyword_start is not None and off + end > keyword_start:
+        return None
     name = seg[:end]
     rest = seg[end:end + 1]
     if not rest or not (_HAN.match(rest) or rest in "：:(“"):   # (`县人社局“综合柜员制”窗口办件…`)
@@ -634,7 +638,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     # a unit heading the keyword's clause, else the sentence part
                     # (none when a group is the subject: `…，三家合计占…`, `A、B三家单位合计…`)
                     seg = segments.last_end(sent_start, first.start)
-                    subj = _subject(lib, s, kw_clause, first.end, event_starts, meta) \
+                    subj = _subject(lib, s, kw_clause, first.end, event_starts, meta, first.start) \
                         if kw_clause > seg and first.start - kw_clause >= 3 else None
                     carry = None
                     part = max(kw_clause, seg)   # (`陈仓区交办19件、办结17件`: a 、 parts the clause too)
@@ -653,7 +657,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     subj_from = kw_clause   # (a group in a scope clause before, `在全区12个街道中，A…`, is not the subject)
                     if subj is None and carry is None and not (carried and prev_fig["_tok_end"] > seg):
                         # (`A、B共承办…件，办结…件`: the clauses after a group's figure speak of the group)
-                        subj = _subject(lib, s, seg, first.end, event_starts, meta)
+                        subj = _subject(lib, s, seg, first.end, event_starts, meta, first.start)
                         subj_from = min(seg, kw_clause)
                     if subj and (_own_subject(lib, s[subj_from:first.start])
                                  or words["scope_lead"].match(s, kw_clause, first.start)):
@@ -979,12 +983,18 @@ def _specific_before(events: list[Event], event_ends: list[int], s: str, generic
                      clause_start: int, gap: bool = False) -> Event:
     """A total keyword (`工单共计`, rules marked `generic`) gives way to a specific keyword before
     it in its clause that admits the token (`超时签收工单共计846件` is overdue); with `gap`, the
-    specific keyword's gap must reach the total keyword."""
-    for i in range(bisect_right(event_ends, generic.start) - 1, -1, -1):
+    specific keyword's gap must reach the total keyword (or, for one sharing the total's first
+    word, `供暖类诉求共计633件`, the number)."""
+    for i in range(bisect_right(event_ends, generic.end) - 1, -1, -1):
         e = events[i]
+        if e.start >= generic.start:
+            continue
         if e.start < clause_start:
             break
-        if not e.rule.generic and t.cls in e.rule.units and (not gap or e.rule.gap.match(s, e.end, generic.start)):
+        if e.rule.generic or t.cls not in e.rule.units:
+            continue
+        if not gap or (e.rule.gap.match(s, e.end, generic.start) if e.end <= generic.start
+                       else e.rule.gap.match(s, e.end, t.tok_start)):
             return e
     return generic
 

@@ -304,6 +304,24 @@ def test_phrasings(text, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # an ordinal lead (`二是`) or a time word before the label is not part of it
+    ("热点问题：一是交通运输类，共3,105件；二是医疗卫生类2,044件。",
+     [("category_count", 3105.0, "交通运输"), ("category_count", 2044.0, "医疗卫生")]),
+    ("上半年物业服务类诉求比较集中，共982件，占14.2%。",
+     [("category_count", 982.0, "物业服务"), ("category_share", 14.2, "物业服务")]),
+    # a seven-character label; a total word after the label's keyword keeps the category
+    ("住房和城乡建设类工单2,015件，占21.3%。",
+     [("category_count", 2015.0, "住房和城乡建设"), ("category_share", 21.3, "住房和城乡建设")]),
+    ("医疗卫生类诉求合计1,024件。", [("category_count", 1024.0, "医疗卫生")]),
+    # 等 ends a list of examples, not a label
+    ("涉及办理流程、收费标准等咨询类诉求8,650件。", [("category_count", 8650.0, "咨询")]),
+])
+def test_category_labels(text, expected):
+    got = [(f["metric"], f["value"], f["category"]) for f in extract_text(text)]
+    assert got == expected
+
+
 def test_bad_text_does_not_raise():
     assert extract_text("") == []
     assert isinstance(extract_text("%%%,,,、、、1.1.1.万万亿"), list)
