@@ -676,6 +676,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     metric_rule = pending["rule"]
                     pattern_id = pending["pattern"]
             else:
+                if post is None and t.cls != "bare":
+                    # `部门办理情况：A被退回7件；B有2件工单因…申请延期`: a keyword right after the
+                    # number outweighs one earlier in the sentence
+                    post = _keyword_after(events, event_ends, s, t, words["post_gap"])
                 ctx = _context(events, event_ends, s, ctx_start, t, clauses) if post is None else None
                 if ctx is not None:
                     resp = words["respectively"].search(s, clause_start, t.tok_start)
@@ -731,7 +735,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         if subj is None and prev_fig is not None and prev_fig["_one"] and prev_fig["_sent"] == sent_start \
                                 and _carries_subject(lib, s, prev_fig["_tok_end"], clause_start, t.tok_start):
                             subj = prev_fig["_one"]   # `A承办10项，尚有4项未办结`
-                        names = [subj] if subj else []
+                        # (`A、B各有1条差评未…回访`: each of the units listed)
+                        names = _each_names(lib, s, clause_start, t.tok_start) or ([subj] if subj else [])
                 if metric_rule is None and t.cls != "bare" and (tail := words["bracketed_list_tail"].match(s, t.tok_end)):
                     # `A(236件)、B(198件)、C(171件)承办工单量较大`: units with bracketed numbers,
                     # then the keyword they share
@@ -764,17 +769,30 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     if ent:
                         metric_rule, names = prev_fig["_rule"], [ent]
                         pattern_id = metric_rule.id + "/parallel"
-                if metric_rule is None and words["breakdown_lead"].match(s, sent_start):
-                    # `…的工单共1.08万件。其中，阳朔镇3,368件、白沙镇1,745件`: the parts of the
-                    # total just given (the last figure of the sentence before) take its keyword
-                    total = next((r for r in reversed(out) if r["_sent"] < sent_start), None)
-                    if total is not None and total["_cls"] == t.cls and not total["entity"] \
-                            and sentences.last_end(0, sent_start - 1) <= total["_tok_end"] \
-                            and not events_between(total["_read_to"], t.tok_start):
+                if metric_rule is None and (lead := _breakdown_lead(lib, s, sent_start, t.tok_start)) is not None:
+                    # `…的工单共1.08万件。其中，阳朔镇3,368件、白沙镇1,745件`, `仍有12条未整改，其中
+                    # 市本级8条、江油市2条`: the parts of the total just given (the last figure before
+                    # 其中, in its sentence or the one before) take its keyword
+                    total = next((r for r in reversed(out) if r["_tok_end"] <= lead and r["_cls"] == t.cls), None)
+                    if total is not None and not total["entity"] \
+                            and total["_sent"] >= sentences.last_end(0, max(0, sent_start - 1)) \
+                            and (total["_sent"] == sent_start or lead == sent_start):
                         lo_item = max(sent_start, prev_tok_end)
-                        ent = _adjacent_entity(lib, s, lo_item, t.tok_start, True)
+                        # (only names proper: `其中县领导批示件83件` is a kind of item, `镇(街道)便民服务中心` a group)
+                        ent = _adjacent_entity(lib, s, lo_item, t.tok_start, False)
+                        if ent and lib.entity["not_subject"].search(ent):
+                            ent = None
                         names = _each_names(lib, s, lo_item, t.tok_start) or ([ent] if ent else [])
-                        if names:
+                        # (`其中电话渠道3,285件、来电渠道842件`: parts by channel are the area's, and
+                        # their labels' words (来电, 电话) are no keywords of their own)
+                        by_channel = not names and words["breakdown_channel"].fullmatch(
+                            _strip_lead(lib, s[lo_item:t.tok_start].strip(" 、，,；;")))
+                        # no other keyword between (the total's change, `受理量环比增长13.17%`, may)
+                        keyword = next((e for e in events[bisect_right(event_ends, total["_read_to"]):]
+                                        if e.end > t.tok_start or (e.rule.metric not in ("change_rate", total["metric"]) and not (
+                                            by_channel and words["channel_word"].fullmatch(s, e.start, e.end)))),
+                                       None)
+                        if (names or by_channel) and (keyword is None or keyword.end > t.tok_start):
                             metric_rule = total["_rule"]
                             pattern_id = metric_rule.id + "/part"
         if metric_rule is None:
@@ -977,6 +995,16 @@ def _context(events: list[Event], event_ends: list[int], s: str, sent_start: int
     if best is not None and best.rule.generic:
         best = _specific_before(events, event_ends, s, best, t, clauses.last_end(sent_start, best.start))
     return best
+
+
+def _breakdown_lead(lib: Library, s: str, sent_start: int, pos: int) -> int | None:
+    """Where the 其中 opening the sentence, or a clause of it before `pos`, starts."""
+    if lib.words["breakdown_lead"].match(s, sent_start):
+        return sent_start
+    at = s.rfind("其中", sent_start, pos)
+    if at > sent_start and s[at - 1] in "，,；;" and lib.words["breakdown_lead"].match(s, at):
+        return at
+    return None
 
 
 def _specific_before(events: list[Event], event_ends: list[int], s: str, generic: Event, t: Token,

@@ -298,6 +298,20 @@ def test_d005_wan_multiplies():
      [("submitted", 76.0, None), ("adopted", 21.0, None), ("volume", 88.0, "于都县供电公司")]),
     # the most a unit can score is no score
     ("考核满分为100分，城东镇得96.5分。", [("score", 96.5, "城东镇")]),
+    # 其中 after a comma: the parts of the total just given, by unit or by channel, take its
+    # keyword; a kind of item (批示件) is no unit, and the total's own change may stand between
+    ("全县共受理诉求4,120件，其中电话渠道2,960件、网络渠道1,160件。",
+     [("volume", 4120.0, None), ("volume", 2960.0, None), ("volume", 1160.0, None)]),
+    ("受理总量3.2万件，同比增长8.1%。其中热线电话2.6万件，微信、小程序等渠道0.6万件。",
+     [("volume", 32000.0, None), ("change_rate", 8.1, None), ("volume", 26000.0, None), ("volume", 6000.0, None)]),
+    ("本月有9件工单超过承诺时限办结，其中区住建局5件、城南街道4件。",
+     [("overdue", 9.0, None), ("overdue", 5.0, "区住建局"), ("overdue", 4.0, "城南街道")]),
+    ("本季度共交办督办事项312项，较上季度增加41项。其中，县委、县政府年度重点工作任务128项。",
+     [("volume", 312.0, None)]),
+    # a keyword right after the number outweighs the sentence's list keyword; 各有 gives each
+    ("部门办理情况：区教育局被退回重办工单5件；区卫健局有2件工单因无法联系诉求人申请延期。",
+     [("reopened", 5.0, "区教育局"), ("overdue", 2.0, "区卫健局")]),
+    ("城东镇、城西镇各有2件工单未在规定时限内办结。", [("overdue", 2.0, "城东镇"), ("overdue", 2.0, "城西镇")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
