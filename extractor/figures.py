@@ -634,6 +634,14 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     if len(names) < 2:
                         names = []
                     respectively = respectively or bool(names)
+                if respectively and not names and out and out[-1]["_sent"] < sent_start \
+                        and words["group_anaphor"].match(_strip_lead(lib, pre)):
+                    # `…较多的是A 58条、B 41条。上述部门好评率分别为98.91%、99.07%`: the units of
+                    # the sentence before, as many as the numbers
+                    before = list(dict.fromkeys(r["entity"] for r in out if r["_sent"] == out[-1]["_sent"] and r["entity"]))
+                    more = _MORE_NUMBERS.match(s, t.tok_end)
+                    if len(before) == 1 + (len(_DIGIT_RUN.findall(more.group())) if more else 0):
+                        names = before
                 if not names:
                     # a unit heading the keyword's clause, else the sentence part
                     # (none when a group is the subject: `…，三家合计占…`, `A、B三家单位合计…`)
@@ -766,6 +774,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     # `义乌市承接工单9,862件，居全市首位；磐安县1,214件、浦江县1,102件`: units and
                     # numbers after a semicolon, in parallel with the unit figure before, take its keyword
                     ent = _adjacent_entity(lib, s, max(sent_start, prev_fig["_tok_end"]), t.tok_start, False)
+                    if not ent:   # (`A好评率最高，为99.91%；B最低，为98.93%`)
+                        sup = words["superlative_name"].search(s, max(sent_start, prev_fig["_tok_end"]), t.tok_start)
+                        ent = sup.group("ent") if sup and _is_name(lib, sup.group("ent")) else None
                     if ent:
                         metric_rule, names = prev_fig["_rule"], [ent]
                         pattern_id = metric_rule.id + "/parallel"

@@ -312,6 +312,16 @@ def test_d005_wan_multiplies():
     ("部门办理情况：区教育局被退回重办工单5件；区卫健局有2件工单因无法联系诉求人申请延期。",
      [("reopened", 5.0, "区教育局"), ("overdue", 2.0, "区卫健局")]),
     ("城东镇、城西镇各有2件工单未在规定时限内办结。", [("overdue", 2.0, "城东镇"), ("overdue", 2.0, "城西镇")]),
+    # `B最低，为…` after a semicolon runs parallel to `A…最高，为…`; 上述单位 are the units just listed
+    ("各镇中，城关镇满意率最高，为99.2%；河口镇最低，为91.5%。",
+     [("satisfaction_rate", 99.2, "城关镇"), ("satisfaction_rate", 91.5, "河口镇")]),
+    ("差评较多的是县公安局12条、县医保局9条。上述单位好评率分别为98.1%、98.6%。",
+     [("volume", 12.0, "县公安局"), ("volume", 9.0, "县医保局"),
+      ("satisfaction_rate", 98.1, "县公安局"), ("satisfaction_rate", 98.6, "县医保局")]),
+    # 全中心 is the whole; the centre of one level (县本级) is a unit
+    ("全中心累计超期办件27件。", [("overdue", 27.0, None)]),
+    ("县本级政务服务中心受理办件4,210件，环比下降2.1%。",
+     [("volume", 4210.0, "县本级政务服务中心"), ("change_rate", -2.1, "县本级政务服务中心")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
