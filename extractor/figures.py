@@ -53,6 +53,8 @@ _NEXT_NUMBER = regex.compile(r"\s*[、,，]\s*\d")
 # more numbers of the same kind listed right after one (`78.6分、79.4分和80.1分`)
 _MORE_NUMBERS = regex.compile(r"(?:\s*[、和及]\s*\d[\d,]*(?:\.\d+)?\s*(?:%|分|件|条|项|个百分点)?)+")
 _DIGIT_RUN = regex.compile(r"\d[\d,]*(?:\.\d+)?")
+# `2.1个和0.9个百分点`: 百分点 written once for a list of changes
+_ELIDED_POINTS = regex.compile(r"(?:\s*[和、及与]\s*\d+(?:\.\d+)?\s*个)+\s*百分点")
 # placings listed after one (`第二、第三`), and what joins them
 _MORE_PLACINGS = regex.compile(r"(?:\s*[、和]\s*第?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[位名]?)+")
 _PLACING_JOINER = regex.compile(r"[、和]")
@@ -172,6 +174,8 @@ def _tokens(lib: Library, s: str) -> list[Token]:
             cls = "bare"
         else:
             cls = units.get(unit)
+            if unit == "个" and _ELIDED_POINTS.match(s, m.end()):
+                unit, cls = "个百分点", units.get("个百分点")   # `分别提升2.1个和0.9个百分点`
             if cls not in FIGURE_CLASSES:
                 continue
         num = m.group("num").replace(",", "")
@@ -587,7 +591,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                          or (first.rule.metric == "rank" and words["next_placing"].match(s, t.tok_end))):
                 # `A 95分、B 94分，分列第2、3位` / `A、B均为93分，并列第4位`: the units just scored
                 if placing.group("together"):
-                    names = [r["entity"] for r in out if r["_tok_end"] == prev_fig["_tok_end"] and r["entity"]]
+                    names = list(dict.fromkeys(r["entity"] for r in out if r["_tok_end"] == prev_fig["_tok_end"] and r["entity"]))
                 else:
                     names = _units_in(out, sent_start)
                     more = _MORE_PLACINGS.match(s, t.tok_end)
@@ -613,11 +617,15 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     headed = s[kw_clause - 1] in "：:"
                 if len(names) == 1 and not headed and _reporting_body(lib, names[0], meta):
                     names = []   # `红寺堡区总办件量…`: the report's own area (or issuer) before the keyword
-                every = len(names) < 2 and (respectively or _every(lib, s, pre, first))
+                # (`A、B、C涉企工单按期办结率均为100%`, `A、B工单按期办结率达到百分之百`: a rate of
+                # 100% for a list is each one's)
+                every = len(names) < 2 and (respectively or _every(lib, s, pre, first)
+                                            or lib.entity["each"].search(s, best.end, t.tok_start) is not None
+                                            or (t.value == 100 and t.cls == "pct"))
                 if every and len(loose := _name_list(lib, pre, strict_last=False)) >= 2:
                     # `A、B全年不合理退单分别为…`, `A、B二季度考核均得98分`: the last name runs on into other words
                     names = loose
-                if len(names) < 2 and (every or lib.entity["each"].search(s, best.end, t.tok_start) or t.value == 0):
+                if len(names) < 2 and (every or t.value == 0) and not lib.entity["group"].search(pre):
                     # (`A、B、C交办事项全部办结，办结率均为100%`: the list is in the clause before;
                     # `A、B等单位均按期办结，逾期数为0`: a zero for the units listed is each one's)
                     names = _list_before(lib, s, clauses, sent_start, kw_clause) or names
@@ -673,8 +681,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     names = [subj] if subj else [carry] if carry else []
         else:
             joined = prev_tok_end >= 0 and words["joiner"].match(s, prev_tok_end, t.tok_start) is not None
-            if pending and joined and (pending["names"] or pending["rules"] or pending.get("cats")) \
+            if pending and joined and (pending["names"] or pending["rules"] or pending.get("cats") or pending.get("repeat")) \
                     and pending["sent"] == sent_start:
+                if pending.get("repeat"):
+                    pending["repeat"] -= 1
                 cat_next = pending["cats"].pop(0) if pending.get("cats") else None
                 names = [pending["names"].pop(0)] if pending["names"] else list(pending["fixed"])
                 if pending["rules"]:
@@ -766,6 +776,12 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     if ent:
                         metric_rule, names = lib.unit_metrics[t.cls], [ent]
                         pattern_id = metric_rule.id + "/unit"
+                    elif lib.entity["each"].search(s, clause_start, t.tok_start) and s[clause_start:t.tok_start].strip()[:1] in "均各都":
+                        # `A、B并列第二，均为97.9分`: the units of the clause before
+                        names = _list_before(lib, s, clauses, sent_start, clause_start)
+                        if names:
+                            metric_rule = lib.unit_metrics[t.cls]
+                            pattern_id = metric_rule.id + "/unit"
                 if metric_rule is None and prev_fig is not None and prev_fig["entity"] \
                         and prev_fig["_cls"] == t.cls and not events_between(prev_fig["_tok_end"], t.tok_start) \
                         and ((sent_start > 0 and s[sent_start - 1] in "；;" and prev_fig["_sent"] < sent_start)
@@ -881,6 +897,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             pending = {"names": names[1:] if many else [], "fixed": [] if many else names,
                        "rules": chain[1:], "rule": metric_rule, "pattern": pattern_id, "sent": sent_start}
             names = names[:1] if many else names
+        elif respectively and metric == "change_rate" and (more := _MORE_NUMBERS.match(s, t.tok_end)):
+            # `办结率、满意率同比分别提升2.1个和0.9个百分点`: one change for each measure listed
+            pending = {"names": [], "fixed": names, "rules": [], "rule": metric_rule, "pattern": pattern_id,
+                       "sent": sent_start, "repeat": len(_DIGIT_RUN.findall(more.group()))}
         elif best is not None:
             pending = None
         # `整改率、回访率均为100%`: one row per keyword sharing the number (base is the first)

@@ -322,6 +322,23 @@ def test_d005_wan_multiplies():
     ("全中心累计超期办件27件。", [("overdue", 27.0, None)]),
     ("县本级政务服务中心受理办件4,210件，环比下降2.1%。",
      [("volume", 4210.0, "县本级政务服务中心"), ("change_rate", -2.1, "县本级政务服务中心")]),
+    # changes for each measure listed, 百分点 written once
+    ("满意率、按期办结率同比分别提升2.1个和0.9个百分点。",
+     [("change_rate", 2.1, None), ("change_rate", 0.9, None)]),
+    ("受理量、办结量同比分别增长12.1%和9.8%。", [("change_rate", 12.1, None), ("change_rate", 9.8, None)]),
+    # a list whose last name runs into other words, sharing 均 or a rate of 100%; 其余 units are none of those named
+    ("县直部门中，县税务局、县人社局涉企工单按期办结率均为100%。",
+     [("completion_rate", 100.0, "县税务局"), ("completion_rate", 100.0, "县人社局")]),
+    ("城南街道、城北街道工单按期办结率达到百分之百。",
+     [("completion_rate", 100.0, "城南街道"), ("completion_rate", 100.0, "城北街道")]),
+    ("区住建局、区城管局各超期2件，其余3个单位各超期1件。",
+     [("overdue", 2.0, "区住建局"), ("overdue", 2.0, "区城管局"), ("overdue", 1.0, None)]),
+    # placings and scores shared by the units of the clause before
+    ("县医保局、城关镇满意率均为100%，考核得分并列第1名。",
+     [("satisfaction_rate", 100.0, "县医保局"), ("satisfaction_rate", 100.0, "城关镇"),
+      ("rank", 1.0, "县医保局"), ("rank", 1.0, "城关镇")]),
+    ("河口乡、新华乡并列第二，均为97.9分。",
+     [("rank", 2.0, "河口乡"), ("rank", 2.0, "新华乡"), ("score", 97.9, "河口乡"), ("score", 97.9, "新华乡")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
