@@ -578,6 +578,12 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 # (`…第一名为A(98.7分)`: the name after the last 名为/的是)
                 named = max(words["named_as"].finditer(s, item, first.start), key=lambda m: m.end(), default=None)
                 name = _strip_lead(lib, s[named.end() if named else item:first.start].strip())
+                if not _is_name(lib, name) and "的" in name:
+                    name = name.rsplit("的", 1)[1]   # (`得分低于80分的区住建局(76.5分)`)
+                ent = name if _is_name(lib, name) else None
+            if not ent and s[first.start - 1:first.start] == "(":
+                # `…和市市场监管局(重办工单73件，…)`: the unit right before the bracket its keyword opens
+                name = _strip_lead(lib, s[max(_last_item(s, sent_start, first.start - 1), s.rfind(")", sent_start, first.start) + 1):first.start - 1].strip())
                 ent = name if _is_name(lib, name) else None
             if not ent and first.rule.metric == "rank" \
                     and (named := words["placing_named"].match(s, t.tok_end)) and _is_name(lib, named.group("ent")):
@@ -739,6 +745,12 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                             cat_next = fold_category(ctx.match.group("cat"))
                         subj = _subject(lib, s, sent_start, ctx.end, event_starts, meta)
                         names = [subj] if subj and not lib.entity["group"].search(s, sent_start, ctx.start) else []
+                    elif words["total_after_keyword"].fullmatch(s, clause_start, t.tok_start) and prev_fig is not None \
+                            and prev_fig["_sent"] == sent_start and not prev_fig["entity"] \
+                            and prev_fig["metric"] == ctx.rule.metric and prev_fig["_cls"] == t.cls:
+                        # `接收派发工单864件，自主受理诉求139件，合计1003件`: the sum of the counts before
+                        metric_rule = ctx.rule
+                        pattern_id = ctx.rule.id + "/total"
                 if metric_rule is None and t.cls != "bare":
                     # `区住建局有8件工单超期未办结`: the keyword right after the number
                     post = post or _keyword_after(events, event_ends, s, t, words["post_gap"])
@@ -771,6 +783,12 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         metric_rule = lib.rules_by_id["category.count"]
                         pattern_id = metric_rule.id + "/topic"
                         cat_next = fold_category(label.group("cat"))
+                if metric_rule is None and t.cls == "count" and prev_fig is not None \
+                        and prev_fig["metric"] == "category_share" and _OPEN_BRACKET.fullmatch(s, prev_fig["_tok_end"], t.tok_start):
+                    # `投诉类占比最高，达41.2%(413件)`: the category's count, in brackets after its share
+                    metric_rule = lib.rules_by_id["category.count"]
+                    pattern_id = metric_rule.id + "/bracket"
+                    cat_next = prev_fig["category"]
                 if metric_rule is None and t.cls in lib.unit_metrics:
                     ent = _adjacent_entity(lib, s, max(clause_start, prev_tok_end, sent_start), t.tok_start, listy)
                     if ent:
@@ -828,6 +846,11 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         if not names and best is not None and prev_fig is not None and prev_fig["entity"] \
                 and _OPEN_BRACKET.fullmatch(s, prev_fig["_tok_end"], best.start):
             names = [prev_fig["entity"]]   # `区教育体育局46条(采用31条)`: the bracket is the unit's
+        if not names and (opened := s.rfind("(", sent_start, t.tok_start)) > sent_start \
+                and s.find(")", opened, t.tok_start) < 0:
+            # `A局(81.5分，督办事项超期3件、工单重办11件)`: a bracket opened right after a name is the unit's
+            name = _strip_lead(lib, s[max(_last_item(s, sent_start, opened), s.rfind(")", sent_start, opened) + 1):opened].strip())
+            names = [name] if _is_name(lib, name) else []
         if not names:
             # `涞水镇80.63分，…，该镇本月承办工单542件`: 该镇 is the last 镇 named
             anaphor = words["anaphor"].search(s, max(sent_start, prev_tok_end), t.tok_start)

@@ -339,6 +339,19 @@ def test_d005_wan_multiplies():
       ("rank", 1.0, "县医保局"), ("rank", 1.0, "城关镇")]),
     ("河口乡、新华乡并列第二，均为97.9分。",
      [("rank", 2.0, "河口乡"), ("rank", 2.0, "新华乡"), ("score", 97.9, "河口乡"), ("score", 97.9, "新华乡")]),
+    # a bracket opened right after a unit (or its keyword's bracket) is the unit's; a name after 的
+    ("表现较差的是：县水利局(79.5分，督办事项超期2件、工单重办6件)、城北镇(83分)。",
+     [("score", 79.5, "县水利局"), ("overdue", 2.0, "县水利局"), ("reopened", 6.0, "县水利局"), ("score", 83.0, "城北镇")]),
+    ("退单较多的是县民政局(退单工单21件)和县人社局(退单工单17件)。",
+     [("reopened", 21.0, "县民政局"), ("reopened", 17.0, "县人社局")]),
+    ("对得分低于85分的县交通局(82.5分)、河西镇(84分)予以通报。",
+     [("score", 82.5, "县交通局"), ("score", 84.0, "河西镇")]),
+    # a total after counts of one metric; a category's count in brackets after its share
+    ("本月接收派发工单1,204件，自主受理诉求96件，合计1,300件。",
+     [("volume", 1204.0, None), ("volume", 96.0, None), ("volume", 1300.0, None)]),
+    ("求助类占比最高，为38.5%(502件)，咨询类、投诉类分别占31.2%、20.4%。",
+     [("category_share", 38.5, None), ("category_count", 502.0, None),
+      ("category_share", 31.2, None), ("category_share", 20.4, None)]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
@@ -357,6 +370,9 @@ def test_phrasings(text, expected):
     ("医疗卫生类诉求合计1,024件。", [("category_count", 1024.0, "医疗卫生")]),
     # 等 ends a list of examples, not a label
     ("涉及办理流程、收费标准等咨询类诉求8,650件。", [("category_count", 8650.0, "咨询")]),
+    ("求助类占比最高，为38.5%(502件)，咨询类、投诉类分别占31.2%、20.4%。",
+     [("category_share", 38.5, "求助"), ("category_count", 502.0, "求助"),
+      ("category_share", 31.2, "咨询"), ("category_share", 20.4, "投诉")]),
 ])
 def test_category_labels(text, expected):
     got = [(f["metric"], f["value"], f["category"]) for f in extract_text(text)]
