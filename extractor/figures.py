@@ -42,9 +42,12 @@ _JUST_PUNCT = regex.compile(r"[\s，,、；;]*")
 _OPEN_BRACKET = regex.compile(r"\s*\(\s*")
 _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SENTENCE_FINAL = regex.compile(r"[。；;!！?？]\s*\Z")
+# the addressees heading a circular's body (`各县(市、区)营商局：`), not a list intro
+_SALUTATION = regex.compile(r"\s*各[^，,。；;\d]{1,40}[：:]\s*\Z")
 # a flattened table row (numbers separated by blanks) is not prose broken across lines
 # A bulleted item (`● 办结：9,712件`): its own sentence, never glued to the line before or after.
-_BULLET = regex.compile(r"\A[ \t\u3000]*[●•■◆▪·\-][ \t\u3000]*")
+# (used with `match`, which anchors at its start position: `\A` would only match at 0)
+_BULLET = regex.compile(r"[ \t\u3000]*[●•■◆▪·\-][ \t\u3000]*")
 # `label：value`: a label (the sentence head, no clause mark in it) closed by a colon right before the number
 _LABEL_COLON = regex.compile(r"[：:][ \t\u3000]*\Z")
 _LABEL_HEAD = regex.compile(r"[ \t\u3000]*(?:[●•■◆▪·\-][ \t\u3000]*)?[^，,。；;：:、!！?？\n]{1,24}")
@@ -111,7 +114,9 @@ def extract_figures(doc: Document) -> list[dict]:
             # `1.区住建局：逾期回复14件`: a heading that names the unit its line goes on to measure
             (prev.kind == "heading" and prev.end == block.start and doc.text[prev.end - 1] in "：:")
             or (prev.kind == "paragraph"
+                and doc.text.count("\n", prev.end, block.start) < 2   # (a blank line ends a paragraph)
                 and not _SENTENCE_FINAL.search(doc.text, prev.start, prev.end)
+                and not _SALUTATION.match(doc.text, prev.start, prev.end)
                 and not _TABLE_ROW.search(s) and not _TABLE_ROW.search(doc.text, prev.start, prev.end)
                 and not _BULLET.match(s) and not _BULLET.match(doc.text, prev.start, prev.end)))
         if glue:

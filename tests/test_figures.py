@@ -7,6 +7,7 @@ import pytest
 
 from conftest import CORPUS, founding
 from extractor.figures import extract_figures, extract_text
+from extractor.metadata import extract_metadata
 from extractor.pipeline import load
 
 KEYS = {"metric", "value", "unit", "category", "entity", "channel", "approx", "section", "text",
@@ -352,6 +353,9 @@ def test_d005_wan_multiplies():
     ("求助类占比最高，为38.5%(502件)，咨询类、投诉类分别占31.2%、20.4%。",
      [("category_share", 38.5, None), ("category_count", 502.0, None),
       ("category_share", 31.2, None), ("category_share", 20.4, None)]),
+    # a clause about all units of a kind (居各乡镇之首) does not stop the subject
+    ("城关镇承办工单208件，居各乡镇之首，按期办结率99.5%，满意率96.2%。",
+     [("volume", 208.0, "城关镇"), ("completion_rate", 99.5, "城关镇"), ("satisfaction_rate", 96.2, "城关镇")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
@@ -394,6 +398,22 @@ def test_sentence_broken_across_lines(tmp_path):
     assert got == [("overdue", 15.0, "河东街道", "15"), ("overdue", 12.0, "区住房和城乡建设局", "12"),
                    ("overdue", 9.0, "静兰街道", "9"), ("volume", 1234.0, None, "1,234")]
     assert figs[-1]["section"] == "二、其他"
+
+
+def test_county_subject_carries_in_a_city_report(tmp_path):
+    """In a city's report a county is a unit: its figures go on through 作为…, 居各县之首 and
+    a 该县 opening the next sentence."""
+    p = tmp_path / "city.txt"
+    p.write_text("关于2023年11月份12345热线办理情况的通报\n鞍营商发〔2023〕47号\n\n各县（市、区）营商局：\n"
+                 "海城市作为供暖大县，承办工单1,936件，居各县之首，签收率100%。"
+                 "该市对供暖诉求实行日清日结，按期办结率99.54%，综合得分98.12分。\n\n"
+                 "鞍山市营商环境建设局\n2023年12月5日\n", encoding="utf-8")
+    doc = load(p)
+    extract_metadata(doc)   # (the issuer makes the county a unit, not the report's own area)
+    figs = extract_figures(doc)
+    assert [(f["metric"], f["value"], f["entity"]) for f in figs] == [
+        ("volume", 1936.0, "海城市"), ("response_rate", 100.0, "海城市"),
+        ("completion_rate", 99.54, "海城市"), ("score", 98.12, "海城市")]
 
 
 def test_show_highlights_the_number_grouped_by_section():
