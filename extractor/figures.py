@@ -326,7 +326,7 @@ def _name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
             name = m.group() if m and not lib.entity["not"].search(m.group()) else _name_before_keyword(lib, p)
             if not name:
                 return names
-            names.append(name)
+            names.extend(_name_pair(lib, name) or [name])   # (`…、B和C报送较多`)
             break
         elif is_name:
             names.append(p)
@@ -732,6 +732,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     if names:
                         metric_rule = ctx.rule
                         pattern_id = ctx.rule.id + "/item"
+                        if ctx.rule.metric == "category_count" and len(names) == 1 and not _is_name(lib, names[0]):
+                            # `投诉类诉求中，排名前五的问题依次为：物业管理1.37万件`: a topic, not a unit
+                            cat_next, names = fold_category(names[0]), []
                     elif ctx.rule.metric == "change_rate" and words["level_after_change"].fullmatch(s, clause_start, t.tok_start):
                         # `满意率较上月提高1.2个百分点，达到96.5%`: the rate's own value after its change
                         rate = next((e for e in reversed(events[:bisect_right(event_ends, ctx.start)])
@@ -999,7 +1002,7 @@ def _carries_subject(lib: Library, s: str, prev_end: int, part: int, keyword: in
     words = lib.words
     part = max(part, prev_end)   # (`A县以98.6分排名第一`: the figure before stands in the keyword's clause)
     lead = words["carry_lead"].fullmatch(s, part, keyword)
-    if lead is None or lib.entity["suffix_end"].search(lead.group("modifier")) \
+    if lead is None or lib.entity["suffix_end"].search(words["scope"].sub("", lead.group("modifier"))) \
             or lib.entity["group"].search(lead.group("modifier")):
         return False
     between = words["carry_through"].fullmatch(s, prev_end, part)

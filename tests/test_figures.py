@@ -356,6 +356,16 @@ def test_d005_wan_multiplies():
     # a clause about all units of a kind (居各乡镇之首) does not stop the subject
     ("城关镇承办工单208件，居各乡镇之首，按期办结率99.5%，满意率96.2%。",
      [("volume", 208.0, "城关镇"), ("completion_rate", 99.5, "城关镇"), ("satisfaction_rate", 96.2, "城关镇")]),
+    # a level (市级) before a keyword is no unit: the subject carries on
+    ("县教育局报送38条，被县级采用16条、市级采用8条，采用率42.1%。",
+     [("submitted", 38.0, "县教育局"), ("adopted", 16.0, "县教育局"), ("adopted", 8.0, "县教育局"),
+      ("adoption_rate", 42.1, "县教育局")]),
+    # people's organisations are units; …、B和C before 依次为 are three
+    ("县侨联、县文联仅各报送1条。", [("submitted", 1.0, "县侨联"), ("submitted", 1.0, "县文联")]),
+    ("县教育局、县卫健局和县民政局报送较多，依次为34条、29条、25条。",
+     [("submitted", 34.0, "县教育局"), ("submitted", 29.0, "县卫健局"), ("submitted", 25.0, "县民政局")]),
+    # 根据… is no subject
+    ("根据市政府办公室通报，我县政务信息工作综合得分在全市9个县区中排名第2位。", [("rank", 2.0, None)]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
@@ -374,6 +384,10 @@ def test_phrasings(text, expected):
     ("医疗卫生类诉求合计1,024件。", [("category_count", 1024.0, "医疗卫生")]),
     # 等 ends a list of examples, not a label
     ("涉及办理流程、收费标准等咨询类诉求8,650件。", [("category_count", 8650.0, "咨询")]),
+    # topics listed after a category keyword are categories, not units
+    ("全年投诉类诉求中，排名前三的问题依次为：物业管理1,370件、拖欠工资1,120件。",
+     [("category_count", 1370.0, "物业管理"), ("category_count", 1120.0, "拖欠工资")]),
+    ("求助类占比最高，达2.3万件。", [("category_count", 23000.0, "求助")]),
     ("求助类占比最高，为38.5%(502件)，咨询类、投诉类分别占31.2%、20.4%。",
      [("category_share", 38.5, "求助"), ("category_count", 502.0, "求助"),
       ("category_share", 31.2, "咨询"), ("category_share", 20.4, "投诉")]),
