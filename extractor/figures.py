@@ -822,6 +822,17 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     if ent:
                         metric_rule, names = prev_fig["_rule"], [ent]
                         pattern_id = metric_rule.id + "/parallel"
+                if metric_rule is None and prev_fig is not None and sent_start > 0 and s[sent_start - 1] in "；;" \
+                        and (resp := words["respectively"].search(s, sent_start, t.tok_start)) \
+                        and not events_between(prev_fig["_tok_end"], t.tok_start):
+                    # `A受理量最多，达612件，办结率99.3%；B、C分别为538件和497件`: a list after a
+                    # semicolon runs parallel to the last unit figure of its kind in the part before
+                    par = next((r for r in reversed(out) if r["_sent"] == prev_fig["_sent"] and r["_cls"] == t.cls
+                                and r["entity"]), None)
+                    listed_names = _name_list(lib, s[sent_start:resp.start()], strict_last=True)
+                    if par is not None and len(listed_names) >= 2:
+                        metric_rule, names, respectively = par["_rule"], listed_names, True
+                        pattern_id = metric_rule.id + "/parallel"
                 if metric_rule is None and (lead := _breakdown_lead(lib, s, sent_start, t.tok_start)) is not None:
                     # `…的工单共1.08万件。其中，阳朔镇3,368件、白沙镇1,745件`, `仍有12条未整改，其中
                     # 市本级8条、江油市2条`: the parts of the total just given (the last figure before

@@ -366,6 +366,10 @@ def test_d005_wan_multiplies():
      [("submitted", 34.0, "县教育局"), ("submitted", 29.0, "县卫健局"), ("submitted", 25.0, "县民政局")]),
     # 根据… is no subject
     ("根据市政府办公室通报，我县政务信息工作综合得分在全市9个县区中排名第2位。", [("rank", 2.0, None)]),
+    # a 分别 list after a semicolon runs parallel to the unit figure of its kind before
+    ("从承办单位看，城关街道受理量最多，达612件，办结率99.3%；东关街道、西关街道分别为538件和497件。",
+     [("volume", 612.0, "城关街道"), ("completion_rate", 99.3, "城关街道"),
+      ("volume", 538.0, "东关街道"), ("volume", 497.0, "西关街道")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
