@@ -70,7 +70,6 @@ class Library:
     channels: list[Rule]
     token: regex.Pattern             # number + unit
     trigger_any: regex.Pattern       # prefilter: any rule's trigger
-    exclude_any: regex.Pattern | None
     entity: dict[str, regex.Pattern]
     words: dict[str, regex.Pattern]  # other named fragments used by the figures stage
     pct_cn: regex.Pattern | None = None  # a percentage in Chinese numerals (百分之九十)
@@ -186,10 +185,6 @@ def _load(path: str) -> Library:
     rules.sort(key=lambda r: r.order)
     token = _compile(pieces["token"], pieces, "pieces.toml: token")
     trigger_any = regex.compile("|".join(f"(?:{r.trigger.pattern})" for r in rules))
-    exclude_any = None
-    if excludes:
-        # one pass for all exclusions: each branch keeps its own x group (duplicate names are fine in `regex`)
-        exclude_any = regex.compile("|".join(f"(?:{r.pattern.pattern})" for r in excludes))
     entity = {name[len("entity_"):]: _compile(frag, pieces, f"pieces.toml: entity {name}")
               for name, frag in base.get("entity", {}).items()}
     words = {name: _compile(frag, pieces, f"pieces.toml: words {name}") for name, frag in base.get("words", {}).items()}
@@ -197,7 +192,7 @@ def _load(path: str) -> Library:
     rank_cn = _compile(pieces["rank_cn"], pieces, "pieces.toml: rank_cn") if "rank_cn" in pieces else None
     by_id = {r.id: r for r in rules}
     unit_metrics = {cls: by_id[rule_id] for cls, rule_id in base.get("unit_metrics", {}).items()}
-    return Library(pieces, units, rules, excludes, channels, token, trigger_any, exclude_any, entity, words, pct_cn,
+    return Library(pieces, units, rules, excludes, channels, token, trigger_any, entity, words, pct_cn,
                    rank_cn, dict(base.get("category_synonyms", {})), unit_metrics, by_id)
 
 

@@ -119,7 +119,7 @@ ADVERSARIAL = [
 @pytest.mark.parametrize("i", range(len(ADVERSARIAL)))
 def test_every_pattern_is_fast_on_adversarial_text(i):
     text = ADVERSARIAL[i]
-    compiled = [LIB.token, LIB.trigger_any, LIB.exclude_any, *LIB.entity.values(), *LIB.words.values()]
+    compiled = [LIB.token, LIB.trigger_any, *LIB.entity.values(), *LIB.words.values()]
     compiled += [r.trigger for r in LIB.rules] + [r.gap for r in LIB.rules] + [r.pattern for r in LIB.excludes + LIB.channels]
     for p in compiled:
         t = time.perf_counter()
