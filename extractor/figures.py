@@ -440,7 +440,8 @@ def _subject(lib: Library, s: str, seg_start: int, pos: int, event_starts: set, 
         return None
     name = seg[:end]
     rest = seg[end:end + 1]
-    if not rest or not (_HAN.match(rest) or rest in "：:(“"):   # (`县人社局“综合柜员制”窗口办件…`)
+    # (`县人社局“综合柜员制”窗口办件…`; `…便民服务中心8月办件量…`: a time word delimits it)
+    if not rest or not (_HAN.match(rest) or rest in "：:(“" or (delimited and follow.match(seg, end))):
         return None
     if lib.entity["not"].search(name) or lib.entity["not_subject"].search(name) or _starts_with_keyword(lib, name):
         return None
@@ -876,7 +877,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             if anaphor:
                 kind = anaphor.group("kind")
                 names = next(([r["entity"]] for r in reversed(out) if r["entity"]
-                              and (kind in ("单位", "部门") or r["entity"].endswith(kind))), [])
+                              and (kind in ("单位", "部门", "窗口") or r["entity"].endswith(kind))), [])
 
         # the figure(s)
         metric = metric_rule.metric

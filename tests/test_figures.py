@@ -370,6 +370,14 @@ def test_d005_wan_multiplies():
     ("从承办单位看，城关街道受理量最多，达612件，办结率99.3%；东关街道、西关街道分别为538件和497件。",
      [("volume", 612.0, "城关街道"), ("completion_rate", 99.3, "城关街道"),
       ("volume", 538.0, "东关街道"), ("volume", 497.0, "西关街道")]),
+    # 县本级 is a unit, 各乡镇合计 a group; a name ends before 依托 or a month
+    ("其中，县本级办件8.6万件，各乡镇合计办件22.6万件。", [("volume", 86000.0, "县本级"), ("volume", 226000.0, None)]),
+    ("县医疗保障局依托村级服务站代办医保业务1,426件。", [("volume", 1426.0, "县医疗保障局")]),
+    ("城关镇便民服务中心8月办件量环比下降23.6%。", [("change_rate", -23.6, "城关镇便民服务中心")]),
+    # 该窗口 is the window just named; 占中心… is no unit
+    ("婚姻登记窗口办件量最多，受理1,842件，占中心受理总量的16.5%。该窗口当场办结率达91.3%。",
+     [("volume", 1842.0, "婚姻登记窗口"), ("share", 16.5, "婚姻登记窗口"),
+      ("direct_resolution_rate", 91.3, "婚姻登记窗口")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
@@ -392,6 +400,7 @@ def test_phrasings(text, expected):
     ("全年投诉类诉求中，排名前三的问题依次为：物业管理1,370件、拖欠工资1,120件。",
      [("category_count", 1370.0, "物业管理"), ("category_count", 1120.0, "拖欠工资")]),
     ("求助类占比最高，达2.3万件。", [("category_count", 23000.0, "求助")]),
+    ("本月工单中咨询类52件、投诉类21件。", [("category_count", 52.0, "咨询"), ("category_count", 21.0, "投诉")]),
     ("求助类占比最高，为38.5%(502件)，咨询类、投诉类分别占31.2%、20.4%。",
      [("category_share", 38.5, "求助"), ("category_count", 502.0, "求助"),
       ("category_share", 31.2, "咨询"), ("category_share", 20.4, "投诉")]),
