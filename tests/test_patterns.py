@@ -13,7 +13,7 @@ from extractor.cli import main
 from extractor.figures import extract_text
 from extractor.patterns import check_rule, expand, load_library, patterns_dir
 
-from conftest import CORPUS
+from conftest import CORPUS, backtracks
 
 LIB = load_library()
 ENTRIES = LIB.all_entries
@@ -122,11 +122,7 @@ def test_every_pattern_is_fast_on_adversarial_text(i):
     compiled = [LIB.token, LIB.trigger_any, *LIB.entity.values(), *LIB.words.values()]
     compiled += [r.trigger for r in LIB.rules] + [r.gap for r in LIB.rules] + [r.pattern for r in LIB.excludes + LIB.channels]
     for p in compiled:
-        t = time.perf_counter()
-        for _ in p.finditer(text):
-            pass
-        p.search(text[:2000])
-        assert time.perf_counter() - t < 2.0, p.pattern[:80]
+        assert not backtracks(p, text), p.pattern[:80]
 
 
 @pytest.mark.parametrize("i", range(len(ADVERSARIAL)))
