@@ -43,7 +43,7 @@ _OPEN_BRACKET = regex.compile(r"\s*\(\s*")
 _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SENTENCE_FINAL = regex.compile(r"[。；;!！?？]\s*\Z")
 # the addressees heading a circular's body (`各县(市、区)营商局：`), not a list intro
-_SALUTATION = regex.compile(r"\s*各[^，,。；;\d]{1,40}[：:]\s*\Z")
+_SALUTATION = regex.compile(r"\s*各[^。；;\d]{0,60}(?:政府|管委会|单位|部门|局|委|办|街道|乡镇|镇|处|室|中心|公司)[：:]\s*\Z")
 # a flattened table row (numbers separated by blanks) is not prose broken across lines
 # A bulleted item (`● 办结：9,712件`): its own sentence, never glued to the line before or after.
 # (used with `match`, which anchors at its start position: `\A` would only match at 0)
@@ -53,6 +53,7 @@ _LABEL_COLON = regex.compile(r"[：:][ \t\u3000]*\Z")
 _LABEL_HEAD = regex.compile(r"[ \t\u3000]*(?:[●•■◆▪·\-][ \t\u3000]*)?[^，,。；;：:、!！?？\n]{1,24}")
 # `A、B…，各报送21条、18条`: 各 before a list of numbers pairs them with the names in order
 _NEXT_NUMBER = regex.compile(r"\s*[、,，]\s*\d")
+_LIST_NEXT = regex.compile(r"\)?\s*、")   # (the next list item: `386件、` or `(386件)、`)
 # more numbers of the same kind listed right after one (`78.6分、79.4分和80.1分`)
 _MORE_NUMBERS = regex.compile(r"(?:\s*[、和及]\s*\d[\d,]*(?:\.\d+)?\s*(?:%|分|件|条|项|个百分点)?)+")
 _DIGIT_RUN = regex.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -63,6 +64,7 @@ _MORE_PLACINGS = regex.compile(r"(?:\s*[、和]\s*第?\s*(?:\d{1,3}|[一二三�
 _PLACING_JOINER = regex.compile(r"[、和]")
 # 各/均/都 in the words before a keyword: each unit listed takes the number
 _EVERY = regex.compile(r"[均都各]")
+_TOGETHER = regex.compile(r"共|合计|累计")
 _HARD_END = regex.compile(r"[。!！?？\n]")
 _COLON = regex.compile(r"[：:]")
 # `X以99.2%的按时办结率居首`: the keyword after the number, joined by 的
@@ -559,6 +561,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         chain: list[Event] = []
         shared: list[Event] = []
         listed: list[str] = []   # `咨询、求助、投诉类诉求分别为a、b、c`: categories paired in order
+        group_total = False      # `A、B、C共承接…`: a total of the units listed, no unit's
         if legend is not None:
             metric_rule, names = legend
             pattern_id = metric_rule.id + "/legend"
@@ -620,8 +623,11 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 if respectively and not listed and first.rule.metric in ("category_count", "share"):
                     listed = _category_list(lib, s, kw_clause, first)
                 names = _name_list(lib, pre, strict_last=True) if pre.strip() and not listed else []
-                if len(names) > 1 and _own_subject(lib, pre) and words["sum"].search(s, kw_clause, t.tok_start):
-                    names = []   # `A、B两家单位受理工单合计…`: the group's total, not each unit's
+                if len(names) > 1 and ((_own_subject(lib, pre) and words["sum"].search(s, kw_clause, t.tok_start))
+                                       or ((tail := lib.entity["tail"].search(pre.rstrip()))
+                                           and _TOGETHER.search(tail.group()) and not _EVERY.search(tail.group()))):
+                    names = []   # `A、B两家单位受理工单合计…`, `A、B、C共承接…`: the group's total, not each unit's
+                    group_total = True
                 headed = False   # `城关县：受理…`: a name heading the sentence part
                 if not names and not _strip_lead(lib, pre).strip() and kw_clause > sent_start:
                     prev_clause = clauses.last_end(sent_start, kw_clause - 1)
@@ -662,7 +668,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     more = _MORE_NUMBERS.match(s, t.tok_end)
                     if len(before) == 1 + (len(_DIGIT_RUN.findall(more.group())) if more else 0):
                         names = before
-                if not names:
+                if not names and not group_total:
                     # a unit heading the keyword's clause, else the sentence part
                     # (none when a group is the subject: `…，三家合计占…`, `A、B三家单位合计…`)
                     seg = segments.last_end(sent_start, first.start)
@@ -813,15 +819,16 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         and prev_fig["_cls"] == t.cls and not events_between(prev_fig["_tok_end"], t.tok_start) \
                         and ((sent_start > 0 and s[sent_start - 1] in "；;" and prev_fig["_sent"] < sent_start)
                              or (prev_fig["pattern"].endswith("/parallel") and prev_fig["_sent"] == sent_start
-                                 and s[prev_fig["_tok_end"]:prev_fig["_tok_end"] + 1] == "、")):
+                                 and _LIST_NEXT.match(s, prev_fig["_tok_end"]))):
                     # `义乌市承接工单9,862件，居全市首位；磐安县1,214件、浦江县1,102件`: units and
                     # numbers after a semicolon, in parallel with the unit figure before, take its keyword
                     ent = _adjacent_entity(lib, s, max(sent_start, prev_fig["_tok_end"]), t.tok_start, False)
-                    if not ent:   # (`A好评率最高，为99.91%；B最低，为98.93%`)
+                    each = _each_names(lib, s, max(sent_start, prev_fig["_tok_end"]), t.tok_start)   # (`；A、B各5件`)
+                    if not ent and not each:   # (`A好评率最高，为99.91%；B最低，为98.93%`)
                         sup = words["superlative_name"].search(s, max(sent_start, prev_fig["_tok_end"]), t.tok_start)
                         ent = sup.group("ent") if sup and _is_name(lib, sup.group("ent")) else None
-                    if ent:
-                        metric_rule, names = prev_fig["_rule"], [ent]
+                    if ent or each:
+                        metric_rule, names = prev_fig["_rule"], each or [ent]
                         pattern_id = metric_rule.id + "/parallel"
                 if metric_rule is None and prev_fig is not None and sent_start > 0 and s[sent_start - 1] in "；;" \
                         and (resp := words["respectively"].search(s, sent_start, t.tok_start)) \

@@ -378,6 +378,13 @@ def test_d005_wan_multiplies():
     ("婚姻登记窗口办件量最多，受理1,842件，占中心受理总量的16.5%。该窗口当场办结率达91.3%。",
      [("volume", 1842.0, "婚姻登记窗口"), ("share", 16.5, "婚姻登记窗口"),
       ("direct_resolution_rate", 91.3, "婚姻登记窗口")]),
+    # 共 after a list: the group's total, no unit's; 各 after a semicolon: each of the units
+    ("城南街道、城北街道、河口镇共承接督办事项38件。", [("volume", 38.0, None)]),
+    ("东关街道、西关街道签收超时工单分别为9件和7件；区城管局、区住建局各5件。",
+     [("overdue", 9.0, "东关街道"), ("overdue", 7.0, "西关街道"), ("overdue", 5.0, "区城管局"), ("overdue", 5.0, "区住建局")]),
+    ("区教育局有3件留言超期未回复。", [("overdue", 3.0, "区教育局")]),
+    ("重新交办的工单63件，其中东关街道、西关街道均有7件，区教育局有5件。",
+     [("reopened", 63.0, None), ("reopened", 7.0, "东关街道"), ("reopened", 7.0, "西关街道"), ("reopened", 5.0, "区教育局")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
@@ -441,6 +448,17 @@ def test_county_subject_carries_in_a_city_report(tmp_path):
     assert [(f["metric"], f["value"], f["entity"]) for f in figs] == [
         ("volume", 1936.0, "海城市"), ("response_rate", 100.0, "海城市"),
         ("completion_rate", 99.54, "海城市"), ("score", 98.12, "海城市")]
+
+
+def test_salutation_is_no_subject(tmp_path):
+    """The addressees' line (`各县(市)区人民政府，高新区管委会：`) does not run into the body."""
+    p = tmp_path / "salutation.txt"
+    p.write_text("合肥市数据资源局\n\n各县（市）区人民政府，高新区、新站高新区管委会：\n"
+                 "本月市热线共受理群众诉求18.7万件，同比增长5.3%。\n", encoding="utf-8")
+    doc = load(p)
+    extract_metadata(doc)
+    assert [(f["metric"], f["value"], f["entity"]) for f in extract_figures(doc)] == [
+        ("volume", 187000.0, None), ("change_rate", 5.3, None)]
 
 
 def test_show_highlights_the_number_grouped_by_section():
