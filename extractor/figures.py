@@ -578,6 +578,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             first = chain[0] if chain else shared[0] if shared else best
             metric_rule = first.rule
             pattern_id = first.rule.id
+            if first.rule.id == "share.bracketed" and (named := _bracket_rate(out, s, sent_start)) is not None:
+                metric_rule, pattern_id = named, named.id + "/bracket"
             ent = _adjacent_entity(lib, s, best.end, t.tok_start, listy)
             if not ent and first.rule.unit_before:
                 # `…前三名为A(99.5分)、B(99.2分)、攸县(98.8分)`, `A(79.8分)和B(81.5分)`: the name right
@@ -815,11 +817,17 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         if names:
                             metric_rule = lib.unit_metrics[t.cls]
                             pattern_id = metric_rule.id + "/unit"
-                if metric_rule is None and prev_fig is not None and prev_fig["entity"] \
-                        and prev_fig["_cls"] == t.cls and not events_between(prev_fig["_tok_end"], t.tok_start) \
-                        and ((sent_start > 0 and s[sent_start - 1] in "；;" and prev_fig["_sent"] < sent_start)
-                             or (prev_fig["pattern"].endswith("/parallel") and prev_fig["_sent"] == sent_start
-                                 and _LIST_NEXT.match(s, prev_fig["_tok_end"]))):
+                after_semicolon = sent_start > 0 and s[sent_start - 1] in "；;" and prev_fig is not None \
+                    and prev_fig["_sent"] < sent_start
+                # (after a semicolon, the last unit figure of the same kind in the part before: `A、B分别为
+                # 6.83万件、4.12万件，合计占55.8%；盐亭县1.41万件` runs parallel to B)
+                par = next((r for r in reversed(out) if r["_sent"] == prev_fig["_sent"] and r["_cls"] == t.cls
+                            and r["entity"]), None) if after_semicolon else prev_fig
+                if metric_rule is None and par is not None and par["entity"] \
+                        and par["_cls"] == t.cls and not events_between(prev_fig["_tok_end"], t.tok_start) \
+                        and (after_semicolon
+                             or (par["pattern"].endswith("/parallel") and par["_sent"] == sent_start
+                                 and _LIST_NEXT.match(s, par["_tok_end"]))):
                     # `义乌市承接工单9,862件，居全市首位；磐安县1,214件、浦江县1,102件`: units and
                     # numbers after a semicolon, in parallel with the unit figure before, take its keyword
                     ent = _adjacent_entity(lib, s, max(sent_start, prev_fig["_tok_end"]), t.tok_start, False)
@@ -828,7 +836,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         sup = words["superlative_name"].search(s, max(sent_start, prev_fig["_tok_end"]), t.tok_start)
                         ent = sup.group("ent") if sup and _is_name(lib, sup.group("ent")) else None
                     if ent or each:
-                        metric_rule, names = prev_fig["_rule"], each or [ent]
+                        metric_rule, names = par["_rule"], each or [ent]
                         pattern_id = metric_rule.id + "/parallel"
                 if metric_rule is None and prev_fig is not None and sent_start > 0 and s[sent_start - 1] in "；;" \
                         and (resp := words["respectively"].search(s, sent_start, t.tok_start)) \
@@ -878,6 +886,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             # `A局(81.5分，督办事项超期3件、工单重办11件)`: a bracket opened right after a name is the unit's
             name = _strip_lead(lib, s[max(_last_item(s, sent_start, opened), s.rfind(")", sent_start, opened) + 1):opened].strip())
             names = [name] if _is_name(lib, name) else []
+            if not names:   # (`盐亭县1.41万件(同比增长3.6%、环比下降2.2%)`: right after the unit's figure)
+                names = next(([r["entity"]] for r in reversed(out) if r["_sent"] == sent_start and r["entity"]
+                              and _OPEN_BRACKET.fullmatch(s, r["_tok_end"], opened + 1)), [])
         if not names:
             # `涞水镇80.63分，…，该镇本月承办工单542件`: 该镇 is the last 镇 named
             anaphor = words["anaphor"].search(s, max(sent_start, prev_tok_end), t.tok_start)
@@ -913,7 +924,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         if metric == "share" and prev_fig is not None and prev_fig["_sent"] == sent_start \
                 and t.tok_start - prev_fig["_tok_end"] <= 12:
             # (not `…，三家合计占…` / `三者合计占…`: a group speaks, not the count before)
-            grouped = lib.entity["group"].search(s, prev_fig["_tok_end"], t.tok_start) is not None
+            grouped = lib.entity["group"].search(s, prev_fig["_tok_end"], t.tok_start) is not None \
+                or words["sum"].search(s, prev_fig["_tok_end"], t.tok_start) is not None   # (`…，合计占55.8%`)
             if prev_fig["metric"] == "category_count" and not grouped:
                 base["metric"] = "category_share"
                 base["category"] = prev_fig["category"]
@@ -1076,6 +1088,18 @@ def _context(events: list[Event], event_ends: list[int], s: str, sent_start: int
     if best is not None and best.rule.generic:
         best = _specific_before(events, event_ends, s, best, t, clauses.last_end(sent_start, best.start))
     return best
+
+
+def _bracket_rate(out: list[dict], s: str, sent_start: int) -> Rule | None:
+    """`A 118,746件(满意率93.12%)、B 76,508件(94.05%)`: a bare rate in brackets after a count goes on
+    with the rate the sentence's last bracketed rate named, not as a share."""
+    for r in reversed(out):
+        if r["_sent"] != sent_start:
+            return None
+        if r["_cls"] == "pct":
+            inside = s.rfind("(", sent_start, r["start"]) > s.rfind(")", sent_start, r["start"])
+            return r["_rule"] if inside and r["metric"].endswith("_rate") else None
+    return None
 
 
 def _breakdown_lead(lib: Library, s: str, sent_start: int, pos: int) -> int | None:

@@ -385,6 +385,15 @@ def test_d005_wan_multiplies():
     ("区教育局有3件留言超期未回复。", [("overdue", 3.0, "区教育局")]),
     ("重新交办的工单63件，其中东关街道、西关街道均有7件，区教育局有5件。",
      [("reopened", 63.0, None), ("reopened", 7.0, "东关街道"), ("reopened", 7.0, "西关街道"), ("reopened", 5.0, "区教育局")]),
+    # per-mille shares; a bare bracketed rate goes on with the rate a bracket before named
+    ("不满意工单占转派工单总量的4.8‰。", [("share", 4.8, None)]),
+    ("全县转派工单3.2万件，其中城关镇11,874件(满意率93.1%)、河口镇7,650件(94.2%)。",
+     [("volume", 32000.0, None), ("volume", 11874.0, "城关镇"), ("satisfaction_rate", 93.1, "城关镇"),
+      ("volume", 7650.0, "河口镇"), ("satisfaction_rate", 94.2, "河口镇")]),
+    # after a semicolon, the last unit figure of the kind before; a bracket right after a unit's figure is the unit's
+    ("城关镇、河口镇诉求量分别为6.83万件、4.12万件，合计占全县的55.8%；新华镇1.41万件(同比增长3.6%、环比下降2.2%)。",
+     [("volume", 68300.0, "城关镇"), ("volume", 41200.0, "河口镇"), ("share", 55.8, None),
+      ("volume", 14100.0, "新华镇"), ("change_rate", 3.6, "新华镇"), ("change_rate", -2.2, "新华镇")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
