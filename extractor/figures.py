@@ -593,9 +593,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     name = name.rsplit("的", 1)[1]   # (`得分低于80分的区住建局(76.5分)`)
                 ent = name if _is_name(lib, name) else None
             if not ent and s[first.start - 1:first.start] == "(":
-                # `…和市市场监管局(重办工单73件，…)`: the unit right before the bracket its keyword opens
-                name = _strip_lead(lib, s[max(_last_item(s, sent_start, first.start - 1), s.rfind(")", sent_start, first.start) + 1):first.start - 1].strip())
-                ent = name if _is_name(lib, name) else None
+                # `…和市市场监管局(重办工单73件，…)`: the unit whose bracket the keyword opens
+                ent = _bracket_owner(lib, s, sent_start, first.start - 1, out)
             if not ent and first.rule.metric == "rank" \
                     and (named := words["placing_named"].match(s, t.tok_end)) and _is_name(lib, named.group("ent")):
                 ent = named.group("ent")   # `第一名为马牧池乡`, `排名第一的是城关镇`
@@ -626,8 +625,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     listed = _category_list(lib, s, kw_clause, first)
                 names = _name_list(lib, pre, strict_last=True) if pre.strip() and not listed else []
                 if len(names) > 1 and ((_own_subject(lib, pre) and words["sum"].search(s, kw_clause, t.tok_start))
-                                       or ((tail := lib.entity["tail"].search(pre.rstrip()))
-                                           and _TOGETHER.search(tail.group()) and not _EVERY.search(tail.group()))):
+                                       or ((tail := _list_tail(lib, pre)) and _TOGETHER.search(tail)
+                                           and not _EVERY.search(tail))):
                     names = []   # `A、B两家单位受理工单合计…`, `A、B、C共承接…`: the group's total, not each unit's
                     group_total = True
                 headed = False   # `城关县：受理…`: a name heading the sentence part
@@ -649,10 +648,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     # (`A、B、C交办事项全部办结，办结率均为100%`: the list is in the clause before;
                     # `A、B等单位均按期办结，逾期数为0`: a zero for the units listed is each one's)
                     names = _list_before(lib, s, clauses, sent_start, kw_clause) or names
-                if not names and not respectively and (more := _MORE_NUMBERS.match(s, t.tok_end)):
+                if not names and not respectively and (listed_numbers := _list_length(s, t)) > 1:
                     # `A、B因…，得分仅为78.6分、79.4分`: as many numbers as the names in a clause before
                     before = _list_before(lib, s, clauses, sent_start, kw_clause)
-                    if len(before) == 1 + len(_DIGIT_RUN.findall(more.group())):
+                    if len(before) == listed_numbers:
                         names, respectively = before, True
                 if (respectively or _NEXT_NUMBER.match(s, t.tok_end)) and not names and same_sentence \
                         and not lib.entity["suffix_end"].search(pre):
@@ -667,8 +666,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     # `…较多的是A 58条、B 41条。上述部门好评率分别为98.91%、99.07%`: the units of
                     # the sentence before, as many as the numbers
                     before = list(dict.fromkeys(r["entity"] for r in out if r["_sent"] == out[-1]["_sent"] and r["entity"]))
-                    more = _MORE_NUMBERS.match(s, t.tok_end)
-                    if len(before) == 1 + (len(_DIGIT_RUN.findall(more.group())) if more else 0):
+                    if len(before) == _list_length(s, t):
                         names = before
                 if not names and not group_total:
                     # a unit heading the keyword's clause, else the sentence part
@@ -817,8 +815,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         if names:
                             metric_rule = lib.unit_metrics[t.cls]
                             pattern_id = metric_rule.id + "/unit"
-                after_semicolon = sent_start > 0 and s[sent_start - 1] in "；;" and prev_fig is not None \
-                    and prev_fig["_sent"] < sent_start
+                after_semicolon = metric_rule is None and sent_start > 0 and s[sent_start - 1] in "；;" \
+                    and prev_fig is not None and prev_fig["_sent"] < sent_start
                 # (after a semicolon, the last unit figure of the same kind in the part before: `A、B分别为
                 # 6.83万件、4.12万件，合计占55.8%；盐亭县1.41万件` runs parallel to B)
                 par = next((r for r in reversed(out) if r["_sent"] == prev_fig["_sent"] and r["_cls"] == t.cls
@@ -838,15 +836,13 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     if ent or each:
                         metric_rule, names = par["_rule"], each or [ent]
                         pattern_id = metric_rule.id + "/parallel"
-                if metric_rule is None and prev_fig is not None and sent_start > 0 and s[sent_start - 1] in "；;" \
+                if metric_rule is None and after_semicolon and par is not None \
                         and (resp := words["respectively"].search(s, sent_start, t.tok_start)) \
                         and not events_between(prev_fig["_tok_end"], t.tok_start):
                     # `A受理量最多，达612件，办结率99.3%；B、C分别为538件和497件`: a list after a
                     # semicolon runs parallel to the last unit figure of its kind in the part before
-                    par = next((r for r in reversed(out) if r["_sent"] == prev_fig["_sent"] and r["_cls"] == t.cls
-                                and r["entity"]), None)
                     listed_names = _name_list(lib, s[sent_start:resp.start()], strict_last=True)
-                    if par is not None and len(listed_names) >= 2:
+                    if len(listed_names) >= 2:
                         metric_rule, names, respectively = par["_rule"], listed_names, True
                         pattern_id = metric_rule.id + "/parallel"
                 if metric_rule is None and (lead := _breakdown_lead(lib, s, sent_start, t.tok_start)) is not None:
@@ -881,14 +877,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         if not names and best is not None and prev_fig is not None and prev_fig["entity"] \
                 and _OPEN_BRACKET.fullmatch(s, prev_fig["_tok_end"], best.start):
             names = [prev_fig["entity"]]   # `区教育体育局46条(采用31条)`: the bracket is the unit's
-        if not names and (opened := s.rfind("(", sent_start, t.tok_start)) > sent_start \
-                and s.find(")", opened, t.tok_start) < 0:
-            # `A局(81.5分，督办事项超期3件、工单重办11件)`: a bracket opened right after a name is the unit's
-            name = _strip_lead(lib, s[max(_last_item(s, sent_start, opened), s.rfind(")", sent_start, opened) + 1):opened].strip())
-            names = [name] if _is_name(lib, name) else []
-            if not names:   # (`盐亭县1.41万件(同比增长3.6%、环比下降2.2%)`: right after the unit's figure)
-                names = next(([r["entity"]] for r in reversed(out) if r["_sent"] == sent_start and r["entity"]
-                              and _OPEN_BRACKET.fullmatch(s, r["_tok_end"], opened + 1)), [])
+        if not names and (opened := _open_bracket(s, sent_start, t.tok_start)) > sent_start:
+            # `A局(81.5分，督办事项超期3件、工单重办11件)`: a bracket opened after a unit is the unit's
+            owner = _bracket_owner(lib, s, sent_start, opened, out)
+            names = [owner] if owner else []
         if not names:
             # `涞水镇80.63分，…，该镇本月承办工单542件`: 该镇 is the last 镇 named
             anaphor = words["anaphor"].search(s, max(sent_start, prev_tok_end), t.tok_start)
@@ -959,10 +951,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             pending = {"names": names[1:] if many else [], "fixed": [] if many else names,
                        "rules": chain[1:], "rule": metric_rule, "pattern": pattern_id, "sent": sent_start}
             names = names[:1] if many else names
-        elif respectively and metric == "change_rate" and (more := _MORE_NUMBERS.match(s, t.tok_end)):
+        elif respectively and metric == "change_rate" and (listed_numbers := _list_length(s, t)) > 1:
             # `办结率、满意率同比分别提升2.1个和0.9个百分点`: one change for each measure listed
             pending = {"names": [], "fixed": names, "rules": [], "rule": metric_rule, "pattern": pattern_id,
-                       "sent": sent_start, "repeat": len(_DIGIT_RUN.findall(more.group()))}
+                       "sent": sent_start, "repeat": listed_numbers - 1}
         elif best is not None:
             pending = None
         # `整改率、回访率均为100%`: one row per keyword sharing the number (base is the first)
@@ -1006,8 +998,8 @@ def _legend_reading(lib: Library, s: str, legends: list, tokens: list[Token], to
                     t: Token, sent_start: int) -> tuple[Rule, list[str]] | None:
     """The rule and unit of a number in a unit's bracket after a legend (`括号内依次为派发工单量、
     按期办结率、满意率：` … `牛庄镇(386件；99.48%；97.15%)`): its place in the bracket picks the item."""
-    open_at = s.rfind("(", sent_start, t.start)
-    if open_at < 0 or s.find(")", open_at, t.start) >= 0:
+    open_at = _open_bracket(s, sent_start, t.start)
+    if open_at < 0:
         return None
     end, rules = next(((e, r) for e, r in reversed(legends) if e <= open_at), (None, None))
     if end is None or s.count("\n", end, open_at) > 2:   # (a legend reads the lines just below it)
@@ -1090,6 +1082,28 @@ def _context(events: list[Event], event_ends: list[int], s: str, sent_start: int
     return best
 
 
+def _open_bracket(s: str, lo: int, pos: int) -> int:
+    """Where the bracket still open at `pos` opened (after `lo`), else -1."""
+    opened = s.rfind("(", lo, pos)
+    return opened if opened >= 0 and s.find(")", opened, pos) < 0 else -1
+
+
+def _bracket_owner(lib: Library, s: str, sent_start: int, opened: int, out: list[dict]) -> str | None:
+    """The unit whose bracket opens at `opened`: the name right before it (`A局(81.5分，…)`), else the
+    unit of the figure right before it (`盐亭县1.41万件(同比增长3.6%、…)`)."""
+    name = _strip_lead(lib, s[max(_last_item(s, sent_start, opened), s.rfind(")", sent_start, opened) + 1):opened].strip())
+    if _is_name(lib, name):
+        return name
+    return next((r["entity"] for r in reversed(out) if r["_sent"] == sent_start and r["entity"]
+                 and _OPEN_BRACKET.fullmatch(s, r["_tok_end"], opened + 1)), None)
+
+
+def _list_length(s: str, t: Token) -> int:
+    """How many numbers of a kind are listed from `t` on (`78.6分、79.4分和80.1分`: 3)."""
+    more = _MORE_NUMBERS.match(s, t.tok_end)
+    return 1 + (len(_DIGIT_RUN.findall(more.group())) if more else 0)
+
+
 def _bracket_rate(out: list[dict], s: str, sent_start: int) -> Rule | None:
     """`A 118,746件(满意率93.12%)、B 76,508件(94.05%)`: a bare rate in brackets after a count goes on
     with the rate the sentence's last bracketed rate named, not as a share."""
@@ -1097,7 +1111,7 @@ def _bracket_rate(out: list[dict], s: str, sent_start: int) -> Rule | None:
         if r["_sent"] != sent_start:
             return None
         if r["_cls"] == "pct":
-            inside = s.rfind("(", sent_start, r["start"]) > s.rfind(")", sent_start, r["start"])
+            inside = _open_bracket(s, sent_start, r["start"]) >= 0
             return r["_rule"] if inside and r["metric"].endswith("_rate") else None
     return None
 
@@ -1181,10 +1195,13 @@ def _same_rule_run_start(events: list[Event], event_ends: list[int], e: Event) -
 def _every(lib: Library, s: str, pre: str, keyword: Event) -> bool:
     """Does 各/均/都 open the keyword (`均得`) or stand in the words between the names and it
     (`A、B上半年各被…`)? Then each unit listed takes the number."""
-    if _EVERY.match(s, keyword.start):
-        return True
+    return bool(_EVERY.match(s, keyword.start) or _EVERY.search(_list_tail(lib, pre)))
+
+
+def _list_tail(lib: Library, pre: str) -> str:
+    """The words between a list of names and its keyword (`上半年各被`, `共`), or ''."""
     tail = lib.entity["tail"].search(pre.rstrip())
-    return bool(tail and _EVERY.search(tail.group()))
+    return tail.group() if tail else ""
 
 
 def _each_names(lib: Library, s: str, lo: int, hi: int) -> list[str]:
