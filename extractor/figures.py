@@ -482,9 +482,14 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
     events = _events(lib, s)
     event_ends = [e.end for e in events]
 
-    def events_between(lo: int, hi: int) -> bool:
-        i = bisect_right(event_ends, lo)
-        return i < len(events) and events[i].end <= hi
+    def events_between(lo: int, hi: int, but: str | None = None) -> bool:
+        """A keyword ends in s[lo:hi] (one of metric `but` does not count)."""
+        for e in events[bisect_right(event_ends, lo):]:
+            if e.end > hi:
+                return False
+            if e.rule.metric != but:
+                return True
+        return False
     event_starts = {e.start for e in events}
     words = lib.words
     sentences = Marks(words["sentence_end"], s)
@@ -496,7 +501,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
     # each channel's names found once; a figure's channel is the first found in its sentence
     channel_marks = [(r, Marks(r.pattern, s)) for r in lib.channels]
     legends = _bracket_legends(lib, s, events)
-    token_starts = [t.start for t in tokens] if legends else []
+    token_starts = [t.start for t in tokens]
     out: list[dict] = []
     pending: dict | None = None      # 分别: names still to pair with the next numbers
     prev_tok_end = -1
@@ -511,6 +516,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         lo = max(sent_start, t.tok_start - WINDOW)
 
         legend = _legend_reading(lib, s, legends, tokens, token_starts, t, sent_start) if legends else None
+        if legend is None and (opened := _open_bracket(s, sent_start, t.start)) > sent_start \
+                and not events_between(opened, s.find(")", t.start) % (len(s) + 1)):
+            legend = _order_reading(lib, s, out, tokens, token_starts, t, sent_start, opened,
+                                    hard_ends.last_end(0, sent_start))
         # 2. nearest keyword whose gap fits
         best = None
         if legend is None:   # (a number a legend reads takes no keyword)
@@ -563,8 +572,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         listed: list[str] = []   # `咨询、求助、投诉类诉求分别为a、b、c`: categories paired in order
         group_total = False      # `A、B、C共承接…`: a total of the units listed, no unit's
         if legend is not None:
-            metric_rule, names = legend
-            pattern_id = metric_rule.id + "/legend"
+            metric_rule, names, how = legend
+            pattern_id = metric_rule.id + how
         elif best is not None:
             # `办结率、满意率分别为a、b`: the keywords pair with the numbers in order;
             # `整改率、回访率均为100%`: every keyword takes the one number
@@ -822,7 +831,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 par = next((r for r in reversed(out) if r["_sent"] == prev_fig["_sent"] and r["_cls"] == t.cls
                             and r["entity"]), None) if after_semicolon else prev_fig
                 if metric_rule is None and par is not None and par["entity"] \
-                        and par["_cls"] == t.cls and not events_between(prev_fig["_tok_end"], t.tok_start) \
+                        and par["_cls"] == t.cls and not events_between(prev_fig["_tok_end"], t.tok_start, par["metric"]) \
                         and (after_semicolon
                              or (par["pattern"].endswith("/parallel") and par["_sent"] == sent_start
                                  and _LIST_NEXT.match(s, par["_tok_end"]))):
@@ -1014,7 +1023,29 @@ def _legend_reading(lib: Library, s: str, legends: list, tokens: list[Token], to
     if t.cls not in rule.units:
         return None
     ent = _adjacent_entity(lib, s, _last_item(s, sent_start, open_at), open_at, True)
-    return rule, [ent] if ent else []
+    return rule, [ent] if ent else [], "/legend"
+
+
+def _order_reading(lib: Library, s: str, out: list[dict], tokens: list[Token], token_starts: list[int],
+                   t: Token, sent_start: int, open_at: int, hard_start: int) -> tuple[Rule, list[str], str] | None:
+    """`海城市受理14.26万件，办结率99.18%、满意率92.07%；其后依次为铁东区(11.73万件，99.36%、93.45%)`:
+    a unit's bracket of bare numbers gives the measures of the unit before it, in its order."""
+    close = s.find(")", t.start)
+    owner = _strip_lead(lib, s[_last_item(s, sent_start, open_at):open_at].strip())
+    if close < 0 or not _is_name(lib, owner):
+        return None
+    run: list[dict] = []    # the figures of the unit named last before the bracket, in order
+    for r in reversed(out):
+        if r["_tok_end"] > open_at:
+            continue
+        if r["_sent"] < hard_start or (run and r["entity"] != run[0]["entity"]):
+            break
+        run.insert(0, r)
+    inside = tokens[bisect_left(token_starts, open_at):bisect_left(token_starts, close)]
+    if len(run) < 2 or len(run) != len(inside) or not run[0]["entity"] or run[0]["entity"] == owner \
+            or any(r["_cls"] != x.cls for r, x in zip(run, inside)):
+        return None
+    return run[next(i for i, x in enumerate(inside) if x is t)]["_rule"], [owner], "/order"
 
 
 def _carries_subject(lib: Library, s: str, prev_end: int, part: int, keyword: int) -> bool:

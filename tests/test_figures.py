@@ -394,6 +394,14 @@ def test_d005_wan_multiplies():
     ("城关镇、河口镇诉求量分别为6.83万件、4.12万件，合计占全县的55.8%；新华镇1.41万件(同比增长3.6%、环比下降2.2%)。",
      [("volume", 68300.0, "城关镇"), ("volume", 41200.0, "河口镇"), ("share", 55.8, None),
       ("volume", 14100.0, "新华镇"), ("change_rate", 3.6, "新华镇"), ("change_rate", -2.2, "新华镇")]),
+    # a unit's bracket of bare numbers gives the measures of the unit before, in its order
+    ("城关镇受理工单1,286件，按期办结率98.6%；河口镇(1,042件，97.9%)、新华镇(865件，99.1%)次之。",
+     [("volume", 1286.0, "城关镇"), ("completion_rate", 98.6, "城关镇"), ("volume", 1042.0, "河口镇"),
+      ("completion_rate", 97.9, "河口镇"), ("volume", 865.0, "新华镇"), ("completion_rate", 99.1, "新华镇")]),
+    # after a semicolon, the list before still runs parallel past a keyword of its own measure
+    ("办结率方面，东关街道(99.2%)、西关街道(98.7%)等3个街道办结率高于98%；河口镇(95.1%)、新华镇(94.6%)排名靠后。",
+     [("completion_rate", 99.2, "东关街道"), ("completion_rate", 98.7, "西关街道"),
+      ("completion_rate", 95.1, "河口镇"), ("completion_rate", 94.6, "新华镇")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
