@@ -692,7 +692,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                              or (sent_start > 0 and s[sent_start - 1] in "；;" and prev_fig["_one"]
                                  and prev_fig["_sent"] == sentences.last_end(0, sent_start - 1)
                                  and _strip_lead(lib, s[prev_fig["_sent"]:sent_start].strip()).startswith(prev_fig["_one"]))) \
-                        and _carries_subject(lib, s, prev_fig["_tok_end"], part, first.start)
+                        and _carries_subject(lib, s, prev_fig["_tok_end"], part, first.start) \
+                        and not _left_bracket(lib, s, sent_start, prev_fig, part, out)
                     if carried and prev_fig["_one"]:
                         # `X承办工单1,542件，办结1,509件，满意度93%`: the next clauses share the
                         # subject of the figure before (the last unit named, not the sentence head)
@@ -870,14 +871,15 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         names = _each_names(lib, s, lo_item, t.tok_start) or ([ent] if ent else [])
                         # (`其中电话渠道3,285件、来电渠道842件`: parts by channel are the area's, and
                         # their labels' words (来电, 电话) are no keywords of their own)
-                        by_channel = not names and words["breakdown_channel"].fullmatch(
-                            _strip_lead(lib, s[lo_item:t.tok_start].strip(" 、，,；;")))
+                        label = _strip_lead(lib, s[lo_item:t.tok_start].strip(" 、，,；;"))
+                        by_channel = not names and words["breakdown_channel"].fullmatch(label)
+                        by_group = not names and not ent and words["part_group"].search(label) is not None
                         # no other keyword between (the total's change, `受理量环比增长13.17%`, may)
                         keyword = next((e for e in events[bisect_right(event_ends, total["_read_to"]):]
                                         if e.end > t.tok_start or (e.rule.metric not in ("change_rate", total["metric"]) and not (
                                             by_channel and words["channel_word"].fullmatch(s, e.start, e.end)))),
                                        None)
-                        if (names or by_channel) and (keyword is None or keyword.end > t.tok_start):
+                        if (names or by_channel or by_group) and (keyword is None or keyword.end > t.tok_start):
                             metric_rule = total["_rule"]
                             pattern_id = metric_rule.id + "/part"
         if metric_rule is None:
@@ -1129,6 +1131,14 @@ def _bracket_owner(lib: Library, s: str, sent_start: int, opened: int, out: list
                  and _OPEN_BRACKET.fullmatch(s, r["_tok_end"], opened + 1)), None)
 
 
+def _left_bracket(lib: Library, s: str, sent_start: int, fig: dict, pos: int, out: list[dict]) -> bool:
+    """Was `fig` inside a bracket that closed before `pos` and was not its unit's (`共受理1.2万件(其中
+    A 3,368件、B 1,745件)，同比增长5%`: the change is the total's, not B's)?"""
+    opened = _open_bracket(s, sent_start, fig["start"])
+    return opened >= 0 and s.find(")", fig["_tok_end"], pos) >= 0 \
+        and _bracket_owner(lib, s, sent_start, opened, out) != fig["_one"]
+
+
 def _list_length(s: str, t: Token) -> int:
     """How many numbers of a kind are listed from `t` on (`78.6分、79.4分和80.1分`: 3)."""
     more = _MORE_NUMBERS.match(s, t.tok_end)
@@ -1151,8 +1161,8 @@ def _breakdown_lead(lib: Library, s: str, sent_start: int, pos: int) -> int | No
     """Where the 其中 opening the sentence, or a clause of it before `pos`, starts."""
     if lib.words["breakdown_lead"].match(s, sent_start):
         return sent_start
-    at = s.rfind("其中", sent_start, pos)
-    if at > sent_start and s[at - 1] in "，,；;" and lib.words["breakdown_lead"].match(s, at):
+    at = max(s.rfind("其中", sent_start, pos), s.rfind("(含", sent_start, pos) + 1)   # (`(含A 8.92万件、…)`)
+    if at > sent_start and s[at - 1] in "，,；;(" and lib.words["breakdown_lead"].match(s, at):
         return at
     return None
 

@@ -402,6 +402,15 @@ def test_d005_wan_multiplies():
     ("办结率方面，东关街道(99.2%)、西关街道(98.7%)等3个街道办结率高于98%；河口镇(95.1%)、新华镇(94.6%)排名靠后。",
      [("completion_rate", 99.2, "东关街道"), ("completion_rate", 98.7, "西关街道"),
       ("completion_rate", 95.1, "河口镇"), ("completion_rate", 94.6, "新华镇")]),
+    # a breakdown in brackets (其中 or 含), by channel, by unit or by a kind of unit; the clause
+    # after the bracket speaks of the total again
+    ("全市共受理诉求8.46万件(其中电话来件6.12万件、网络平台来件2.34万件)，同比增长4.2%。",
+     [("volume", 84600.0, None), ("volume", 61200.0, None), ("volume", 23400.0, None), ("change_rate", 4.2, None)]),
+    ("全县共受理工单1.2万件(其中城关镇3,368件、河口镇1,745件)，同比增长5%。",
+     [("volume", 12000.0, None), ("volume", 3368.0, "城关镇"), ("volume", 1745.0, "河口镇"), ("change_rate", 5.0, None)]),
+    ("派至区属部门4,279件(含公共服务企业1,136件)，按期办结率97.2%。",
+     [("volume", 4279.0, None), ("volume", 1136.0, None), ("completion_rate", 97.2, None)]),
+    ("转派区县(市)、管理区及市直单位工单82,301件。", [("volume", 82301.0, None)]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
