@@ -113,8 +113,10 @@ def extract_figures(doc: Document) -> list[dict]:
             continue
         s = doc.text[block.start:block.end]
         glue = prev is not None and block.kind == "paragraph" and (
-            # `1.区住建局：逾期回复14件`: a heading that names the unit its line goes on to measure
-            (prev.kind == "heading" and prev.end == block.start and doc.text[prev.end - 1] in "：:")
+            # `1.区住建局：逾期回复14件`, `(一)沙石镇。季度考核得分78.4分`: a heading that names the
+            # unit its line goes on to measure
+            (prev.kind == "heading" and prev.end == block.start
+             and (doc.text[prev.end - 1] in "：:" or lib.words["line_head"].fullmatch(doc.text, prev.start, prev.end)))
             or (prev.kind == "paragraph"
                 and doc.text.count("\n", prev.end, block.start) < 2   # (a blank line ends a paragraph)
                 and not _SENTENCE_FINAL.search(doc.text, prev.start, prev.end)
@@ -361,6 +363,18 @@ def _name_before_keyword(lib: Library, p: str) -> str | None:
             return name
         break
     return None
+
+
+def _line_head(lib: Library, s: str, pos: int, meta: dict) -> str | None:
+    """The unit a numbered line opens with (`(一)沙石镇。季度考核得分78.4分…`, `2.区城管局：…`):
+    the subject of the line's figures that name none of their own."""
+    m = lib.words["line_head"].match(s, s.rfind("\n", 0, pos) + 1)
+    if m is None or m.end() > pos:
+        return None
+    name = m.group("ent")
+    if not _is_name(lib, name) or lib.entity["not_subject"].search(name) or _reporting_body(lib, name, meta):
+        return None   # (`(二)街道便民服务中心。`: a kind of unit, not one)
+    return name
 
 
 def _own_subject(lib: Library, pre: str) -> bool:
@@ -703,9 +717,11 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         # (`A、B共承办…件，办结…件`: the clauses after a group's figure speak of the group)
                         subj = _subject(lib, s, seg, first.end, event_starts, meta, first.start)
                         subj_from = min(seg, kw_clause)
-                    if subj and (_own_subject(lib, s[subj_from:first.start])
-                                 or words["scope_lead"].match(s, kw_clause, first.start)):
+                    scoped = _own_subject(lib, s[subj_from:first.start]) or words["scope_lead"].match(s, kw_clause, first.start)
+                    if subj and scoped:
                         subj = None   # (`A镇…，全县平均满意率…`: the whole area speaks)
+                    if not subj and not carry and not scoped:
+                        subj = _line_head(lib, s, first.start, meta)   # (`(一)沙石镇。季度考核得分78.4分…`)
                     names = [subj] if subj else [carry] if carry else []
         else:
             joined = prev_tok_end >= 0 and words["joiner"].match(s, prev_tok_end, t.tok_start) is not None

@@ -487,6 +487,19 @@ def test_salutation_is_no_subject(tmp_path):
         ("volume", 187000.0, None), ("change_rate", 5.3, None)]
 
 
+def test_a_numbered_line_opened_by_a_unit_speaks_of_it(tmp_path):
+    """`(一)河口镇。` opening a line is the subject of the line's figures that name none, through
+    later sentences; a kind of unit (`(二)乡镇便民服务中心。`) is none."""
+    p = tmp_path / "heads.txt"
+    p.write_text("二、存在的问题\n（一）河口镇。考核得分79.2分，排名末位。退回重办工单18件，占其承办量的9.6%。\n"
+                 "（二）乡镇便民服务中心。全县乡镇便民服务中心共办件3,204件，较上月下降2.3%。\n", encoding="utf-8")
+    doc = load(p)
+    extract_metadata(doc)
+    assert [(f["metric"], f["value"], f["entity"]) for f in extract_figures(doc)] == [
+        ("score", 79.2, "河口镇"), ("reopened", 18.0, "河口镇"), ("share", 9.6, "河口镇"),
+        ("volume", 3204.0, None), ("change_rate", -2.3, None)]
+
+
 def test_show_highlights_the_number_grouped_by_section():
     from extractor.pipeline import Task, process_file
     from extractor.show import render
