@@ -81,14 +81,25 @@ def bare_cell_runs(text: str) -> tuple[tuple[int, int], ...]:
         return ()
     lines = line_spans(text)
     i, n = 0, len(lines)
+
+    def cell(k: int) -> bool:
+        return 0 < lines[k][1] - lines[k][0] <= 40 and text[lines[k][0]] != "\t" \
+            and CELL_LINE.fullmatch(text, lines[k][0], lines[k][1]) is not None   # (tab-led cells are their own layout)
+
     while i < n:
-        j = i
-        while j < n and 0 < lines[j][1] - lines[j][0] <= 40 and CELL_LINE.fullmatch(text, lines[j][0], lines[j][1]):
+        j, blanks, lead = i, 0, None
+        while j < n:
+            if cell(j):
+                if lead is None and j < i + 3 and LEAD_CELL.fullmatch(text, lines[j][0], lines[j][1]):
+                    lead = j
+            elif lead is not None and lines[j][0] == lines[j][1] and j + 1 < n and cell(j + 1):
+                blanks += 1   # (past the header, a single blank line may part rows: `97.85` / `` / `2` / …)
+            else:
+                break
             j += 1
-        if j - i >= 8:
-            lead = next((k for k in range(i, min(i + 3, j)) if LEAD_CELL.fullmatch(text, lines[k][0], lines[k][1])), None)
-            numbers = sum(1 for k in range(i, j) if NUMBER_CELL.fullmatch(text, lines[k][0], lines[k][1]))
-            if lead is not None and numbers >= 3 and j - lead >= 8:
+        if lead is not None and j - lead - blanks >= 8:
+            numbers = sum(1 for k in range(lead, j) if NUMBER_CELL.fullmatch(text, lines[k][0], lines[k][1]))
+            if numbers >= 3:
                 runs.append((lead, j - 1))
         i = max(j, i + 1)
     return tuple(runs)

@@ -521,7 +521,7 @@ def find_text_grids(text: str, taken: list[tuple[int, int]]) -> list[Grid]:
             continue
         if i in bare_runs and free(s, lines[bare_runs[i]][1] + 1):
             # one cell per line with no separator: read as the ` |` layout without its pipes
-            g = _cells_grid([(text[a:b].strip(), k) for k, (a, b) in enumerate(lines[i:bare_runs[i] + 1], i)],
+            g = _cells_grid([(text[a:b].strip(), k) for k, (a, b) in enumerate(lines[i:bare_runs[i] + 1], i) if b > a],
                             text, lines)
             if g is not None:
                 grids.append(g)

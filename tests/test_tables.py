@@ -193,6 +193,16 @@ def test_cells_one_per_line_without_any_separator():
     assert [(f["metric"], f["value"]) for f in figures] == [("volume", 600.0)]   # the cells are no prose
 
 
+def test_cells_one_per_line_with_a_blank_line_between_rows():
+    """The same layout with each row set off by a blank line, the total row without its index."""
+    text = ("附件\n各镇（街道）工单办理情况统计表\n\n序号\n单位\n承办量（件）\n退回重办（件）\n满意率（%）\n\n"
+            "1\n城关街道\n512\n7\n97.85\n\n2\n河口镇\n301\n2\n98.12\n\n合计\n813\n9\n—\n注：满意率为回访满意率。\n")
+    tables, cells = tables_of_text(text)
+    assert shapes(tables) == [(3, 5)]
+    assert cell(cells, "河口镇", "承办量(件)")["value"] == 301 and cell(cells, "城关街道", "满意率(%)")["value"] == 97.85
+    assert cell(cells, "合计", "退回重办(件)")["value"] == 9 and cell(cells, "合计", "满意率(%)")["value"] is None
+
+
 def test_short_lines_without_a_header_cell_are_no_table():
     text = "特此通报\n\n城关镇人民政府\n县林业局\n县水利局\n2\n3\n4\n县财政局\n2024年8月12日\n"
     assert tables_of_text(text) == ([], [])
