@@ -411,6 +411,9 @@ def test_d005_wan_multiplies():
     ("派至区属部门4,279件(含公共服务企业1,136件)，按期办结率97.2%。",
      [("volume", 4279.0, None), ("volume", 1136.0, None), ("completion_rate", 97.2, None)]),
     ("转派区县(市)、管理区及市直单位工单82,301件。", [("volume", 82301.0, None)]),
+    # circled numbers are ordinals, not part of the unit's name
+    ("②七里墩街道承办218件，办结216件，满意率95.3%；", [("volume", 218.0, "七里墩街道"), ("completed", 216.0, "七里墩街道"),
+                                            ("satisfaction_rate", 95.3, "七里墩街道")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
