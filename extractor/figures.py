@@ -917,13 +917,19 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                               and (kind in ("单位", "部门", "窗口") or r["entity"].endswith(kind))), [])
 
         # the figure(s)
-        metric = metric_rule.metric
-        value = t.value * metric_rule.sign
         category = None
         if best is not None and "cat" in best.rule.trigger.groupindex:
             category = fold_category(best.match.group("cat"))
         elif metric_rule.category:
             category = metric_rule.category
+        if metric_rule.metric == "category_count" and names and best is not None \
+                and words["unit_receives"].search(s, clause_start, best.start):
+            # `市住建局受理供暖、物业类诉求共计403件`: what a unit received is its volume; the
+            # category only says what about
+            metric_rule, category = lib.rules_by_id["volume.received"], None
+            pattern_id = metric_rule.id + "/category"
+        metric = metric_rule.metric
+        value = t.value * metric_rule.sign
         clause_end = clauses.next_start(t.tok_end, len(s))
         heading = part_heading[bisect_right(part_at, t.start) - 1]
         key = (sent_start, t.tok_end, heading)

@@ -414,6 +414,10 @@ def test_d005_wan_multiplies():
     # circled numbers are ordinals, not part of the unit's name
     ("②七里墩街道承办218件，办结216件，满意率95.3%；", [("volume", 218.0, "七里墩街道"), ("completed", 216.0, "七里墩街道"),
                                             ("satisfaction_rate", 95.3, "七里墩街道")]),
+    # what a unit received of a category is the unit's volume
+    ("区城市管理局本月承办市容环境类工单412件，占全区工单总量的9.8%。",
+     [("volume", 412.0, "区城市管理局"), ("share", 9.8, "区城市管理局")]),
+    ("市容环境类工单412件，占全区工单总量的9.8%。", [("category_count", 412.0, None), ("category_share", 9.8, None)]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
