@@ -203,6 +203,14 @@ def test_cells_one_per_line_with_a_blank_line_between_rows():
     assert cell(cells, "合计", "退回重办(件)")["value"] == 9 and cell(cells, "合计", "满意率(%)")["value"] is None
 
 
+def test_cells_one_per_line_led_by_a_window_column_without_index():
+    text = ("附件\n各窗口服务评价情况表\n窗口名称\n办件量（件）\n好评率\n排名\n"
+            "不动产登记窗口\n3862\n99.97%\n1\n社会保障窗口\n2115\n100.00%\n2\n税务窗口\n1948\n99.90%\n3\n")
+    tables, cells = tables_of_text(text)
+    assert shapes(tables) == [(3, 4)]
+    assert cell(cells, "社会保障窗口", "办件量(件)")["value"] == 2115 and cell(cells, "税务窗口", "排名")["value"] == 3
+
+
 def test_short_lines_without_a_header_cell_are_no_table():
     text = "特此通报\n\n城关镇人民政府\n县林业局\n县水利局\n2\n3\n4\n县财政局\n2024年8月12日\n"
     assert tables_of_text(text) == ([], [])
