@@ -418,6 +418,10 @@ def test_d005_wan_multiplies():
     ("区城市管理局本月承办市容环境类工单412件，占全区工单总量的9.8%。",
      [("volume", 412.0, "区城市管理局"), ("share", 9.8, "区城市管理局")]),
     ("市容环境类工单412件，占全区工单总量的9.8%。", [("category_count", 412.0, None), ("category_share", 9.8, None)]),
+    # counts and changes written in Chinese numerals; a short quoted name may stand before the count
+    ("本月共受理群众诉求三千四百零六件，环比提高零点六个百分点；办理“跨省通办”业务二百一十件。",
+     [("volume", 3406.0, None), ("change_rate", 0.6, None), ("volume", 210.0, None)]),
+    ("全县办好十件民生实事，一次办好。", []),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
