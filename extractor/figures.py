@@ -235,6 +235,31 @@ def _cn_count(cn: str) -> float | None:
         return None
 
 
+def _range_tokens(lib: Library, s: str, tokens: list[Token]) -> tuple[list[Token], dict[int, str]]:
+    """`A、B、C受理量分列第一至第三位`: one placing token per place of the range (the first on its
+    first number, the inner ones empty after it, the last on its last number) instead of the
+    numbers as written, and the unit each place belongs to (by id of the token): the units listed
+    before, as many as the places (else the range is left as written)."""
+    ranges, owners = [], {}
+    for m in lib.placing_range.finditer(s):
+        clause = max(s.rfind(c, 0, m.start()) for c in "，,。；;：:\n") + 1
+        names = _name_list(lib, s[clause:m.start()], strict_last=False)
+        first, last = (float(x) if x.isascii() else _cn_number(x) for x in (m.group("a"), m.group("b")))
+        if first is None or last is None or not 1 <= first < last <= first + 9 or len(names) != last - first + 1:
+            continue
+        first, last = int(first), int(last)
+        a0, a1 = m.start("a"), m.end("a")
+        places = [Token(a0, a1, a1, a0, float(first), None, "rank", False)]
+        places += [Token(a1, a1, a1, a1, float(k), None, "rank", False) for k in range(first + 1, last)]
+        places.append(Token(m.start("b"), m.end("b"), m.end(), m.start("b"), float(last), m.group("unit"), "rank", False))
+        ranges.append((m.start(), m.end(), places))
+        owners.update((id(p), name) for p, name in zip(places, names))
+    if not ranges:
+        return tokens, owners
+    kept = [t for t in tokens if not any(a <= t.start < b for a, b, _ in ranges)]
+    return sorted(kept + [p for _, _, places in ranges for p in places], key=lambda t: t.start), owners
+
+
 def _cn_tokens(lib: Library, s: str) -> list[Token]:
     """Numbers written in Chinese numerals that are figures: percentages (`百分之百`) and
     placings (`排名第一`, `分列第二、三位`); other Chinese numerals are ordinals or prose."""
@@ -509,6 +534,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
     cn = _cn_tokens(lib, s)
     if cn:
         tokens = sorted(tokens + cn, key=lambda t: t.start)
+    placed: dict[int, str] = {}
+    if lib.placing_range is not None and ("分" in s or "依次" in s):
+        tokens, placed = _range_tokens(lib, s, tokens)
     excl = set()
     for a, b in _excluded(lib, s):
         excl.update(range(a, b))
@@ -549,6 +577,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         lo = max(sent_start, t.tok_start - WINDOW)
 
         legend = _legend_reading(lib, s, legends, tokens, token_starts, t, sent_start) if legends else None
+        if id(t) in placed:   # (`A、B、C分列第一至第三位`)
+            legend = lib.rules_by_id["rank"], [placed[id(t)]], "/range"
         if legend is None and (opened := _open_bracket(s, sent_start, t.start)) > sent_start \
                 and not events_between(opened, s.find(")", t.start) % (len(s) + 1)):
             legend = _order_reading(lib, s, out, tokens, token_starts, t, sent_start, opened,

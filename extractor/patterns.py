@@ -75,6 +75,7 @@ class Library:
     pct_cn: regex.Pattern | None = None  # a percentage in Chinese numerals (百分之九十)
     rank_cn: regex.Pattern | None = None  # a placing in Chinese numerals (排名第一, 分列第二、三位)
     count_cn: regex.Pattern | None = None  # a count in Chinese numerals (二百三十一件, 零点四个百分点)
+    placing_range: regex.Pattern | None = None  # placings as a range (分列第一至第三位, 分列前三位)
     category_synonyms: dict[str, str] = field(default_factory=dict)  # label -> contract category
     unit_metrics: dict[str, Rule] = field(default_factory=dict)  # unit class -> rule it implies
     rules_by_id: dict[str, Rule] = field(default_factory=dict)
@@ -192,10 +193,11 @@ def _load(path: str) -> Library:
     pct_cn = _compile(pieces["pct_cn"], pieces, "pieces.toml: pct_cn") if "pct_cn" in pieces else None
     rank_cn = _compile(pieces["rank_cn"], pieces, "pieces.toml: rank_cn") if "rank_cn" in pieces else None
     count_cn = _compile(pieces["count_cn"], pieces, "pieces.toml: count_cn") if "count_cn" in pieces else None
+    placing_range = _compile(pieces["placing_range"], pieces, "pieces.toml: placing_range") if "placing_range" in pieces else None
     by_id = {r.id: r for r in rules}
     unit_metrics = {cls: by_id[rule_id] for cls, rule_id in base.get("unit_metrics", {}).items()}
     return Library(pieces, units, rules, excludes, channels, token, trigger_any, entity, words, pct_cn,
-                   rank_cn, count_cn, dict(base.get("category_synonyms", {})), unit_metrics, by_id)
+                   rank_cn, count_cn, placing_range, dict(base.get("category_synonyms", {})), unit_metrics, by_id)
 
 
 def _read_toml(file: Path) -> dict:

@@ -422,6 +422,10 @@ def test_d005_wan_multiplies():
     ("本月共受理群众诉求三千四百零六件，环比提高零点六个百分点；办理“跨省通办”业务二百一十件。",
      [("volume", 3406.0, None), ("change_rate", 0.6, None), ("volume", 210.0, None)]),
     ("全县办好十件民生实事，一次办好。", []),
+    # placings given as a range after 分列 go to the units listed before, one each
+    ("城关镇、河口镇、新华镇受理量分列第2至4位。", [("rank", 2.0, "城关镇"), ("rank", 3.0, "河口镇"), ("rank", 4.0, "新华镇")]),
+    ("区住建局、区城管局评价量分列第一至第二名。", [("rank", 1.0, "区住建局"), ("rank", 2.0, "区城管局")]),
+    ("城关镇、河口镇、新华镇得分居前三位。", []),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
