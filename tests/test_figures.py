@@ -426,6 +426,9 @@ def test_d005_wan_multiplies():
     ("城关镇、河口镇、新华镇受理量分列第2至4位。", [("rank", 2.0, "城关镇"), ("rank", 3.0, "河口镇"), ("rank", 4.0, "新华镇")]),
     ("区住建局、区城管局评价量分列第一至第二名。", [("rank", 1.0, "区住建局"), ("rank", 2.0, "区城管局")]),
     ("城关镇、河口镇、新华镇得分居前三位。", []),
+    # 苏木/嘎查 are townships and villages; 全旗/全盟/全州 speak for the whole area
+    ("全旗按时签收率99.1%；伊敏苏木代办126件，巴彦嘎查受理诉求12件。",
+     [("response_rate", 99.1, None), ("volume", 126.0, "伊敏苏木"), ("volume", 12.0, "巴彦嘎查")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
