@@ -29,6 +29,16 @@ def _triples(text):
     return [(f["metric"], f["value"], f["entity"]) for f in extract_text(text)]
 
 
+def _file_triples(tmp_path, text):
+    """(metric, value, entity) of each figure of a circular read from a file, with its metadata
+    (the issuer decides which divisions are units and which the report's own area)."""
+    p = tmp_path / "circular.txt"
+    p.write_text(text, encoding="utf-8")
+    doc = load(p)
+    extract_metadata(doc)
+    return [(f["metric"], f["value"], f["entity"]) for f in extract_figures(doc)]
+
+
 @pytest.fixture(scope="module")
 def f000():
     return figs_of(founding("000"))
@@ -481,39 +491,26 @@ def test_sentence_broken_across_lines(tmp_path):
 def test_county_subject_carries_in_a_city_report(tmp_path):
     """In a city's report a county is a unit: its figures go on through 作为…, 居各县之首 and
     a 该县 opening the next sentence."""
-    p = tmp_path / "city.txt"
-    p.write_text("关于2023年11月份12345热线办理情况的通报\n鞍营商发〔2023〕47号\n\n各县（市、区）营商局：\n"
-                 "海城市作为供暖大县，承办工单1,936件，居各县之首，签收率100%。"
-                 "该市对供暖诉求实行日清日结，按期办结率99.54%，综合得分98.12分。\n\n"
-                 "鞍山市营商环境建设局\n2023年12月5日\n", encoding="utf-8")
-    doc = load(p)
-    extract_metadata(doc)   # (the issuer makes the county a unit, not the report's own area)
-    figs = extract_figures(doc)
-    assert [(f["metric"], f["value"], f["entity"]) for f in figs] == [
+    assert _file_triples(tmp_path, "关于2023年11月份12345热线办理情况的通报\n鞍营商发〔2023〕47号\n\n各县（市、区）营商局：\n"
+                         "海城市作为供暖大县，承办工单1,936件，居各县之首，签收率100%。"
+                         "该市对供暖诉求实行日清日结，按期办结率99.54%，综合得分98.12分。\n\n"
+                         "鞍山市营商环境建设局\n2023年12月5日\n") == [
         ("volume", 1936.0, "海城市"), ("response_rate", 100.0, "海城市"),
         ("completion_rate", 99.54, "海城市"), ("score", 98.12, "海城市")]
 
 
 def test_salutation_is_no_subject(tmp_path):
     """The addressees' line (`各县(市)区人民政府，高新区管委会：`) does not run into the body."""
-    p = tmp_path / "salutation.txt"
-    p.write_text("合肥市数据资源局\n\n各县（市）区人民政府，高新区、新站高新区管委会：\n"
-                 "本月市热线共受理群众诉求18.7万件，同比增长5.3%。\n", encoding="utf-8")
-    doc = load(p)
-    extract_metadata(doc)
-    assert [(f["metric"], f["value"], f["entity"]) for f in extract_figures(doc)] == [
+    assert _file_triples(tmp_path, "合肥市数据资源局\n\n各县（市）区人民政府，高新区、新站高新区管委会：\n"
+                                   "本月市热线共受理群众诉求18.7万件，同比增长5.3%。\n") == [
         ("volume", 187000.0, None), ("change_rate", 5.3, None)]
 
 
 def test_a_numbered_line_opened_by_a_unit_speaks_of_it(tmp_path):
     """`(一)河口镇。` opening a line is the subject of the line's figures that name none, through
     later sentences; a kind of unit (`(二)乡镇便民服务中心。`) is none."""
-    p = tmp_path / "heads.txt"
-    p.write_text("二、存在的问题\n（一）河口镇。考核得分79.2分，排名末位。退回重办工单18件，占其承办量的9.6%。\n"
-                 "（二）乡镇便民服务中心。全县乡镇便民服务中心共办件3,204件，较上月下降2.3%。\n", encoding="utf-8")
-    doc = load(p)
-    extract_metadata(doc)
-    assert [(f["metric"], f["value"], f["entity"]) for f in extract_figures(doc)] == [
+    assert _file_triples(tmp_path, "二、存在的问题\n（一）河口镇。考核得分79.2分，排名末位。退回重办工单18件，占其承办量的9.6%。\n"
+                                   "（二）乡镇便民服务中心。全县乡镇便民服务中心共办件3,204件，较上月下降2.3%。\n") == [
         ("score", 79.2, "河口镇"), ("reopened", 18.0, "河口镇"), ("share", 9.6, "河口镇"),
         ("volume", 3204.0, None), ("change_rate", -2.3, None)]
 
