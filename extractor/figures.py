@@ -920,6 +920,14 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     if len(listed_names) >= 2:
                         metric_rule, names, respectively = par["_rule"], listed_names, True
                         pattern_id = metric_rule.id + "/parallel"
+                if metric_rule is None and prev_fig is not None and prev_fig["_sent"] == sent_start \
+                        and prev_fig["_cls"] == t.cls and prev_tok_end == prev_fig["_tok_end"] \
+                        and words["period_item"].match(s[prev_tok_end:t.tok_start].lstrip("，,、 ")) \
+                        and words["period_start"].match(s, clauses.last_end(sent_start, prev_fig["start"])):
+                    # `一季度受理11208件，二季度13465件`: a series by period goes on with the keyword
+                    # and unit of the period before
+                    metric_rule, names = prev_fig["_rule"], [prev_fig["entity"]] if prev_fig["entity"] else []
+                    pattern_id = metric_rule.id + "/parallel"
                 if metric_rule is None and (lead := _breakdown_lead(lib, s, sent_start, t.tok_start)) is not None:
                     # `…的工单共1.08万件。其中，阳朔镇3,368件、白沙镇1,745件`, `仍有12条未整改，其中
                     # 市本级8条、江油市2条`: the parts of the total just given (the last figure before
@@ -937,7 +945,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         # (`其中电话渠道3,285件、来电渠道842件`: parts by channel are the area's, and
                         # their labels' words (来电, 电话) are no keywords of their own)
                         label = _strip_lead(lib, s[lo_item:t.tok_start].strip(" 、，,；;"))
-                        by_channel = not names and words["breakdown_channel"].fullmatch(label)
+                        by_channel = not names and (words["breakdown_channel"].fullmatch(label)
+                                                    or words["period_item"].match(label))   # (`其中4月3126件`)
                         by_group = not names and not ent and words["part_group"].search(label) is not None
                         # no other keyword between (the total's change, `受理量环比增长13.17%`, may)
                         keyword = next((e for e in events[bisect_right(event_ends, total["_read_to"]):]
@@ -1033,8 +1042,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             pending = {"names": names[1:] if many else [], "fixed": [] if many else names,
                        "rules": chain[1:], "rule": metric_rule, "pattern": pattern_id, "sent": sent_start}
             names = names[:1] if many else names
-        elif respectively and metric == "change_rate" and (listed_numbers := _list_length(s, t)) > 1:
-            # `办结率、满意率同比分别提升2.1个和0.9个百分点`: one change for each measure listed
+        elif respectively and (metric == "change_rate" or words["period_list"].search(s, sent_start, t.tok_start)) \
+                and (listed_numbers := _list_length(s, t)) > 1:
+            # `办结率、满意率同比分别提升2.1个和0.9个百分点`: one change for each measure listed;
+            # `A 1月、2月、3月得分分别为…`: one figure for each period
             pending = {"names": [], "fixed": names, "rules": [], "rule": metric_rule, "pattern": pattern_id,
                        "sent": sent_start, "repeat": listed_numbers - 1}
         elif best is not None:

@@ -439,6 +439,13 @@ def test_d005_wan_multiplies():
     # 苏木/嘎查 are townships and villages; 全旗/全盟/全州 speak for the whole area
     ("全旗按时签收率99.1%；伊敏苏木代办126件，巴彦嘎查受理诉求12件。",
      [("response_rate", 99.1, None), ("volume", 126.0, "伊敏苏木"), ("volume", 12.0, "巴彦嘎查")]),
+    # a series by period: each period's count goes on with the keyword of the first; 分别 after
+    # a list of months gives one figure per month
+    ("分季度看，一季度受理8,206件，二季度9,465件，三季度10,320件。",
+     [("volume", 8206.0, None), ("volume", 9465.0, None), ("volume", 10320.0, None)]),
+    ("上半年共报送信息612条，其中1月98条、2月87条。", [("submitted", 612.0, None), ("submitted", 98.0, None), ("submitted", 87.0, None)]),
+    ("4月、5月满意率分别为95.2%和96.1%。", [("satisfaction_rate", 95.2, None), ("satisfaction_rate", 96.1, None)]),
+    ("一季度受理8,206件，办结8,011件，二季度9,465件。", [("volume", 8206.0, None), ("completed", 8011.0, None)]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
