@@ -446,6 +446,8 @@ def test_d005_wan_multiplies():
     ("上半年共报送信息612条，其中1月98条、2月87条。", [("submitted", 612.0, None), ("submitted", 98.0, None), ("submitted", 87.0, None)]),
     ("4月、5月满意率分别为95.2%和96.1%。", [("satisfaction_rate", 95.2, None), ("satisfaction_rate", 96.1, None)]),
     ("一季度受理8,206件，办结8,011件，二季度9,465件。", [("volume", 8206.0, None), ("completed", 8011.0, None)]),
+    # a unit's score goes on past the points taken off it; its 总得分 is its own
+    ("河口镇超时签收工单4件，扣2分，总得分93.5分。", [("overdue", 4.0, "河口镇"), ("score", 93.5, "河口镇")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
