@@ -448,6 +448,8 @@ def test_d005_wan_multiplies():
     ("一季度受理8,206件，办结8,011件，二季度9,465件。", [("volume", 8206.0, None), ("completed", 8011.0, None)]),
     # a unit's score goes on past the points taken off it; its 总得分 is its own
     ("河口镇超时签收工单4件，扣2分，总得分93.5分。", [("overdue", 4.0, "河口镇"), ("score", 93.5, "河口镇")]),
+    # a name with a bracket inside it (`(集团)`) is one name
+    ("市燃气(集团)有限公司承办工单612件，得分95.4分。", [("volume", 612.0, "市燃气(集团)有限公司"), ("score", 95.4, "市燃气(集团)有限公司")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
