@@ -49,7 +49,7 @@ _SALUTATION = regex.compile(r"\s*各[^。；;\d]{0,60}(?:政府|管委会|单位
 # a flattened table row (numbers separated by blanks) is not prose broken across lines
 # A bulleted item (`● 办结：9,712件`): its own sentence, never glued to the line before or after.
 # (used with `match`, which anchors at its start position: `\A` would only match at 0)
-_BULLET = regex.compile(r"[ \t\u3000]*[●•■◆▪·\-][ \t\u3000]*")
+_BULLET = regex.compile(r"[ \t\u3000]*[●•■◆◇▪▲△★☆▶►·\-][ \t\u3000]*")
 # `label：value`: a label (the sentence head, no clause mark in it) closed by a colon right before the number
 _LABEL_COLON = regex.compile(r"[：:][ \t\u3000]*\Z")
 _LABEL_HEAD = regex.compile(r"[ \t\u3000]*(?:[●•■◆▪·\-][ \t\u3000]*)?[^，,。；;：:、!！?？\n]{1,24}")
@@ -416,8 +416,12 @@ def _line_head(lib: Library, s: str, pos: int, meta: dict) -> str | None:
     if m is None or m.end() > pos:
         return None
     name = m.group("ent")
-    if not _is_name(lib, name) or lib.entity["not_subject"].search(name) or _reporting_body(lib, name, meta):
-        return None   # (`(二)街道便民服务中心。`: a kind of unit, not one)
+    joined = lib.words["list_separator"].search(name)
+    if not _is_name(lib, name) or lib.entity["not_subject"].search(name) or _reporting_body(lib, name, meta) \
+            or (joined and _is_name(lib, name[:joined.start()])):
+        # (`(二)街道便民服务中心。`: a kind of unit; `(一)园区和乡镇街道。`: two; not
+        # `(三)区住房和城乡建设局。`)
+        return None
     return name
 
 
@@ -928,6 +932,13 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     # and unit of the period before
                     metric_rule, names = prev_fig["_rule"], [prev_fig["entity"]] if prev_fig["entity"] else []
                     pattern_id = metric_rule.id + "/parallel"
+                if metric_rule is None and t.cls == "count" \
+                        and words["period_item"].match(s[max(clause_start, prev_tok_end):t.tok_start].lstrip("，,、 ")) \
+                        and (words["period_lead"].search(s, hard_ends.last_end(0, sent_start), t.tok_start)
+                             or words["period_lead"].search(part_heading[bisect_right(part_at, t.start) - 1] or "")):
+                    # `分月度看，1月2034件、2月1786件`, `(三)季度分布。一季度12.68万件`: requests by period
+                    metric_rule = lib.rules_by_id["volume.received"]
+                    pattern_id = metric_rule.id + "/period"
                 if metric_rule is None and (lead := _breakdown_lead(lib, s, sent_start, t.tok_start)) is not None:
                     # `…的工单共1.08万件。其中，阳朔镇3,368件、白沙镇1,745件`, `仍有12条未整改，其中
                     # 市本级8条、江油市2条`: the parts of the total just given (the last figure before

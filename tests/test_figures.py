@@ -450,6 +450,14 @@ def test_d005_wan_multiplies():
     ("河口镇超时签收工单4件，扣2分，总得分93.5分。", [("overdue", 4.0, "河口镇"), ("score", 93.5, "河口镇")]),
     # a name with a bracket inside it (`(集团)`) is one name
     ("市燃气(集团)有限公司承办工单612件，得分95.4分。", [("volume", 612.0, "市燃气(集团)有限公司"), ("score", 95.4, "市燃气(集团)有限公司")]),
+    # bullets (◆ ▲ ★) are no part of a unit's name; a numbered line may open with a category
+    ("◆ 城关镇：办结率100%，企业满意率99.1%，综合考评排名第1位；",
+     [("completion_rate", 100.0, "城关镇"), ("satisfaction_rate", 99.1, "城关镇"), ("rank", 1.0, "城关镇")]),
+    ("▲ 河口镇受理企业诉求612件，企业满意率98.7%；", [("volume", 612.0, "河口镇"), ("satisfaction_rate", 98.7, "河口镇")]),
+    ("热点如下：\n1.城乡建设类1,842件，占12.6%；\n2.交通运输类926件，占6.3%；",
+     [("category_count", 1842.0, None), ("category_share", 12.6, None), ("category_count", 926.0, None), ("category_share", 6.3, None)]),
+    # counts by period after a by-period lead are requests received
+    ("分月度看，1月2,034件、2月1,786件、3月2,291件。", [("volume", 2034.0, None), ("volume", 1786.0, None), ("volume", 2291.0, None)]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
@@ -521,9 +529,10 @@ def test_a_numbered_line_opened_by_a_unit_speaks_of_it(tmp_path):
     """`(一)河口镇。` opening a line is the subject of the line's figures that name none, through
     later sentences; a kind of unit (`(二)乡镇便民服务中心。`) is none."""
     assert _file_triples(tmp_path, "二、存在的问题\n（一）河口镇。考核得分79.2分，排名末位。退回重办工单18件，占其承办量的9.6%。\n"
-                                   "（二）乡镇便民服务中心。全县乡镇便民服务中心共办件3,204件，较上月下降2.3%。\n") == [
+                                   "（二）乡镇便民服务中心。全县乡镇便民服务中心共办件3,204件，较上月下降2.3%。\n"
+                                   "（三）县住房和城乡建设局。超时签收工单7件。\n（四）园区和街道。受理工单512件。\n") == [
         ("score", 79.2, "河口镇"), ("reopened", 18.0, "河口镇"), ("share", 9.6, "河口镇"),
-        ("volume", 3204.0, None), ("change_rate", -2.3, None)]
+        ("volume", 3204.0, None), ("change_rate", -2.3, None), ("overdue", 7.0, "县住房和城乡建设局"), ("volume", 512.0, None)]
 
 
 def test_show_highlights_the_number_grouped_by_section():
