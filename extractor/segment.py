@@ -47,7 +47,7 @@ def segment(doc: Document) -> Document:
         line = text[start:end]
         if not line.strip():
             continue
-        if TABLE_LINE.search(line) or tab_cells(line) >= 3 or i in bare:
+        if TABLE_LINE.search(line) or tab_cells(line) >= 3 or i in bare or space_cells(line):
             _extend(blocks, "table", start, end)
         elif ANNEX.match(line):
             blocks.append(Block("annex", start, end))
@@ -62,6 +62,17 @@ def segment(doc: Document) -> Document:
             blocks.extend(_heading_or_paragraph(line, start))
     doc.blocks = blocks
     return doc
+
+
+SPACE_GAP = regex.compile(r"[ \u3000]{2,}")
+SPACE_CELL = regex.compile(r"[^，。；;！？!?：:]{1,24}")
+
+
+def space_cells(line: str) -> list[str]:
+    """The cells of a row aligned with runs of spaces (`1    城关镇      14     13`), as PDF text and
+    fixed-width tables give them: three or more short cells, else []."""
+    cells = SPACE_GAP.split(line.strip()) if "  " in line or "\u3000\u3000" in line else []
+    return cells if len(cells) >= 3 and all(SPACE_CELL.fullmatch(c) for c in cells) else []
 
 
 def tab_cells(line: str) -> int:

@@ -8,7 +8,8 @@ Tables come from two places:
   `pipe_cells` (one cell per line ending ` |`, or with no separator at all), `pipe_rows` (`a | b | c |`, also markdown
   rows with `---|` rules), `tab_cells` (tab-indented cells, one per line, blank lines
   between rows; and tab-separated rows, `a<TAB>b<TAB>c`, which the contract's closed
-  layout list also calls `tab_cells`).
+  layout list also calls `tab_cells`, as it does rows aligned with runs of spaces, the way
+  fixed-width and PDF text set them out).
 
 Every table then goes through the same builder: header rows (until the first row with a
 number), column names (multi-row headers joined with `/`), the index column (序号) and the
@@ -24,7 +25,7 @@ import regex
 
 from .model import Document
 from .patterns import inline
-from .segment import bare_cell_runs, line_spans, tab_cells
+from .segment import bare_cell_runs, line_spans, space_cells, tab_cells
 
 # ---------------------------------------------------------------------------------------------
 # values
@@ -535,6 +536,14 @@ def find_text_grids(text: str, taken: list[tuple[int, int]]) -> list[Grid]:
             group, i = run(i, _is_tab_row, lambda j: None)
             if len(group) >= 2:
                 rows = [[c.strip() for c in text[lines[k][0]:lines[k][1]].rstrip().split("\t")] for k in group]
+                width = max(map(len, rows))
+                grids.append(Grid([r + [""] * (width - len(r)) for r in rows], "tab_cells",
+                                  lines[group[0]][0], lines[group[-1]][1], merged_total=True))
+            continue
+        if space_cells(line):
+            group, i = run(i, space_cells, lambda j: None)
+            if len(group) >= 2:
+                rows = [space_cells(text[lines[k][0]:lines[k][1]]) for k in group]
                 width = max(map(len, rows))
                 grids.append(Grid([r + [""] * (width - len(r)) for r in rows], "tab_cells",
                                   lines[group[0]][0], lines[group[-1]][1], merged_total=True))

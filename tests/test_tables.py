@@ -211,6 +211,17 @@ def test_cells_one_per_line_led_by_a_window_column_without_index():
     assert cell(cells, "社会保障窗口", "办件量(件)")["value"] == 2115 and cell(cells, "税务窗口", "排名")["value"] == 3
 
 
+def test_rows_aligned_with_runs_of_spaces():
+    """Fixed-width rows, as PDF text and typed annexes give them; a spaced-out heading is no row."""
+    text = ("通　　报\n附件\n各单位办理情况统计表\n序号  单位          交办(项)   办结(项)   满意率\n"
+            " 1    城关街道        14         13        98.2%\n 2    河口镇          11         11        97.5%\n"
+            "      合计            25         24         —\n")
+    tables, cells = tables_of_text(text)
+    assert shapes(tables) == [(3, 5)] and tables[0]["layout"] == "tab_cells"
+    assert cell(cells, "河口镇", "办结(项)")["value"] == 11 and cell(cells, "城关街道", "满意率")["value"] == 98.2
+    assert cell(cells, "合计", "交办(项)")["value"] == 25
+
+
 def test_short_lines_without_a_header_cell_are_no_table():
     text = "特此通报\n\n城关镇人民政府\n县林业局\n县水利局\n2\n3\n4\n县财政局\n2024年8月12日\n"
     assert tables_of_text(text) == ([], [])
