@@ -42,6 +42,7 @@ _ADVERBS = set("共另再还并已累")
 _NOT_IN_NAME = regex.compile(r"[的被]")
 _JUST_PUNCT = regex.compile(r"[\s，,、；;]*")
 _OPEN_BRACKET = regex.compile(r"\s*\(\s*")
+_JOINED_IN_BRACKET = regex.compile(r"\s*[，,、；;]\s*")
 _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SENTENCE_FINAL = regex.compile(r"[。；;!！?？]\s*\Z")
 # the addressees heading a circular's body (`各县(市、区)营商局：`), not a list intro
@@ -119,6 +120,11 @@ def extract_figures(doc: Document) -> list[dict]:
             # unit its line goes on to measure
             (prev.kind == "heading" and prev.end == block.start
              and (doc.text[prev.end - 1] in "：:" or lib.words["line_head"].fullmatch(doc.text, prev.start, prev.end)))
+            # `诉求热点是：` / `疫情防控(97245件，16.82%)；` / `城乡建设(…)；`: the items of a colon-led
+            # list, one per line, stay with their lead
+            or (prev.kind == "paragraph" and doc.text.count("\n", prev.end, block.start) < 2
+                and doc.text[prev.end - 1] in "；;" and runs[-1][0][0].rstrip().endswith(("：", ":"))
+                and not _TABLE_ROW.search(s))
             or (prev.kind == "paragraph"
                 and doc.text.count("\n", prev.end, block.start) < 2   # (a blank line ends a paragraph)
                 and not _SENTENCE_FINAL.search(doc.text, prev.start, prev.end)
@@ -870,7 +876,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     if ent:
                         metric_rule, names = post.rule, [ent]
                         pattern_id = post.rule.id + "/listed"
-                if metric_rule is None and t.cls == "count" and words["topic_lead"].search(s, sent_start, t.tok_start):
+                if metric_rule is None and t.cls == "count" and words["topic_lead"].search(s, ctx_start, t.tok_start):
                     # `诉求主要集中在城乡建设(2,106件)、劳动保障(1,874件)`: topics listed without 类
                     label = words["topic_label"].search(s, max(sent_start, prev_tok_end), t.tok_start)
                     if label and not _is_name(lib, label.group("cat")) and not lib.entity["not"].search(label.group("cat")):
@@ -881,6 +887,13 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         and prev_fig["metric"] == "category_share" and _OPEN_BRACKET.fullmatch(s, prev_fig["_tok_end"], t.tok_start):
                     # `投诉类占比最高，达41.2%(413件)`: the category's count, in brackets after its share
                     metric_rule = lib.rules_by_id["category.count"]
+                    pattern_id = metric_rule.id + "/bracket"
+                    cat_next = prev_fig["category"]
+                if metric_rule is None and t.cls == "pct" and prev_fig is not None \
+                        and prev_fig["metric"] == "category_count" and _JOINED_IN_BRACKET.fullmatch(s, prev_fig["_tok_end"], t.tok_start) \
+                        and _open_bracket(s, sent_start, t.start) >= 0:
+                    # `疫情防控(97245件，16.82%)`: the category's share, in its bracket after its count
+                    metric_rule = lib.rules_by_id["share.of"]
                     pattern_id = metric_rule.id + "/bracket"
                     cat_next = prev_fig["category"]
                 if metric_rule is None and t.cls in lib.unit_metrics:

@@ -535,6 +535,14 @@ def test_a_numbered_line_opened_by_a_unit_speaks_of_it(tmp_path):
         ("volume", 3204.0, None), ("change_rate", -2.3, None), ("overdue", 7.0, "县住房和城乡建设局"), ("volume", 512.0, None)]
 
 
+def test_items_of_a_colon_led_list_one_per_line_keep_their_lead(tmp_path):
+    """`诉求热点是：` then one topic per line with its count and share in brackets."""
+    assert _file_triples(tmp_path, "三、热点诉求\n全年排名前三的诉求热点是：\n供暖（3,245件，16.8%）；\n物业管理（2,391件，12.4%）；\n"
+                                   "劳动保障（1,906件，9.9%）。\n") == [
+        ("category_count", 3245.0, None), ("category_share", 16.8, None), ("category_count", 2391.0, None),
+        ("category_share", 12.4, None), ("category_count", 1906.0, None), ("category_share", 9.9, None)]
+
+
 def test_show_highlights_the_number_grouped_by_section():
     from extractor.pipeline import Task, process_file
     from extractor.show import render
