@@ -340,7 +340,8 @@ def fold_category(cat: str | None) -> str | None:
 
 
 def _is_name(lib: Library, name: str) -> bool:
-    return bool(name) and bool(lib.entity["name"].match(name)) and not lib.entity["not"].search(name)
+    return bool(name) and bool(lib.entity["name"].match(name)) and not lib.entity["not"].search(name) \
+        and not _starts_with_keyword(lib, name)   # (`转派镇(街道)办理…` names no unit)
 
 
 _LEAD_CACHE: dict = {}

@@ -458,6 +458,9 @@ def test_d005_wan_multiplies():
      [("category_count", 1842.0, None), ("category_share", 12.6, None), ("category_count", 926.0, None), ("category_share", 6.3, None)]),
     # counts by period after a by-period lead are requests received
     ("分月度看，1月2,034件、2月1,786件、3月2,291件。", [("volume", 2034.0, None), ("volume", 1786.0, None), ("volume", 2291.0, None)]),
+    # a name that starts with a keyword (转派…) is no unit's
+    ("共接收工单4,128件，其中转派镇(街道)办理2,876件，转派区直部门1,252件。",
+     [("volume", 4128.0, None), ("volume", 2876.0, None), ("volume", 1252.0, None)]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
