@@ -934,7 +934,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         and not events_between(prev_fig["_tok_end"], t.tok_start):
                     # `A受理量最多，达612件，办结率99.3%；B、C分别为538件和497件`: a list after a
                     # semicolon runs parallel to the last unit figure of its kind in the part before
-                    listed_names = _name_list(lib, s[sent_start:resp.start()], strict_last=True)
+                    listed_names = _name_list(lib, s[sent_start:resp.start()], strict_last=False)
                     if len(listed_names) >= 2:
                         metric_rule, names, respectively = par["_rule"], listed_names, True
                         pattern_id = metric_rule.id + "/parallel"

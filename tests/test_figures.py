@@ -461,6 +461,9 @@ def test_d005_wan_multiplies():
     # a name that starts with a keyword (转派…) is no unit's
     ("共接收工单4,128件，其中转派镇(街道)办理2,876件，转派区直部门1,252件。",
      [("volume", 4128.0, None), ("volume", 2876.0, None), ("volume", 1252.0, None)]),
+    # `B、C次之，分别为…` after a semicolon runs parallel to the unit figure before
+    ("城关街道受理量最大，达1.87万件；河口镇、新华镇次之，分别为9,860件、8,423件。",
+     [("volume", 18700.0, "城关街道"), ("volume", 9860.0, "河口镇"), ("volume", 8423.0, "新华镇")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
