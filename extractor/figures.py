@@ -241,6 +241,14 @@ def _cn_count(cn: str) -> float | None:
         return None
 
 
+def _declared_unit(lib: Library, s: str, lo: int, pos: int) -> str | None:
+    """The unit a sentence declares once for the bare numbers after it (`(单位：件)`, `(%)`)."""
+    found = None
+    for m in lib.words["declared_unit"].finditer(s, lo, pos):
+        found = m.group("unit")
+    return found if found and lib.units.get(found) in FIGURE_CLASSES else None
+
+
 def _range_tokens(lib: Library, s: str, tokens: list[Token]) -> tuple[list[Token], dict[int, str]]:
     """`A、B、C受理量分列第一至第三位`: one placing token per place of the range (the first on its
     first number, the inner ones empty after it, the last on its last number) instead of the
@@ -586,6 +594,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         sent_start = sentences.last_end(0, t.tok_start)
         clause_start = clauses.last_end(sent_start, t.tok_start)
         lo = max(sent_start, t.tok_start - WINDOW)
+        if t.cls == "bare" and (declared := _declared_unit(lib, s, hard_ends.last_end(0, sent_start), t.tok_start)):
+            # `承办量(单位：件)依次为：A 246、B 198`, `按满意率(%)排序…：A 84.6`: the unit said once
+            t = Token(t.start, t.end, t.tok_end, t.tok_start, t.value, declared, lib.units[declared], t.approx)
 
         legend = _legend_reading(lib, s, legends, tokens, token_starts, t, sent_start) if legends else None
         if id(t) in placed:   # (`A、B、C分列第一至第三位`)

@@ -464,6 +464,9 @@ def test_d005_wan_multiplies():
     # `B、C次之，分别为…` after a semicolon runs parallel to the unit figure before
     ("城关街道受理量最大，达1.87万件；河口镇、新华镇次之，分别为9,860件、8,423件。",
      [("volume", 18700.0, "城关街道"), ("volume", 9860.0, "河口镇"), ("volume", 8423.0, "新华镇")]),
+    # a unit said once in brackets for the bare numbers listed after it
+    ("各镇承办量(单位：件)由高到低依次为：城关镇246、河口镇198。", [("volume", 246.0, "城关镇"), ("volume", 198.0, "河口镇")]),
+    ("按满意率(%)排序，后两位依次为：新华镇84.6、东湖镇86.1。", [("satisfaction_rate", 84.6, "新华镇"), ("satisfaction_rate", 86.1, "东湖镇")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
