@@ -1102,9 +1102,32 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         prev_fig = out[-1]
         prev_tok_end = t.tok_end
 
+    _items_of_a_total(out, hard_ends)
     for r in out:
         del r["_sent"], r["_tok_end"], r["_read_to"], r["_one"], r["_rule"], r["_cls"]
     return out
+
+
+def _items_of_a_total(out: list[dict], hard_ends: Marks) -> None:
+    """`本月超期工单共31件，已下发督办单…，涉及9个单位：A(7件)、B(5件)…`: a list of unit items read
+    with the nearest keyword before them, whose numbers add up to a total given earlier in the
+    sentence, are the parts of that total and take its metric."""
+    i = 0
+    while i < len(out):
+        r, j = out[i], i + 1
+        if r["pattern"].endswith("/item"):
+            while j < len(out) and out[j]["pattern"] == r["pattern"] and out[j]["_sent"] == r["_sent"]:
+                j += 1
+            if j - i >= 2:
+                hard = hard_ends.last_end(0, r["start"])
+                total = round(sum(x["value"] for x in out[i:j]), 6)
+                whole = next((x for x in reversed(out[:i]) if x["start"] >= hard and x["_cls"] == r["_cls"]
+                              and not x["entity"] and x["metric"] != r["metric"] and x["value"] == total), None)
+                if whole is not None:
+                    for x in out[i:j]:
+                        x["metric"], x["category"] = whole["metric"], whole["category"]
+                        x["_rule"], x["pattern"] = whole["_rule"], whole["_rule"].id + "/item"
+        i = j
 
 
 def _bracket_legends(lib: Library, s: str, events: list[Event]) -> list[tuple[int, list[Rule]]]:

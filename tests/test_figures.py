@@ -467,6 +467,9 @@ def test_d005_wan_multiplies():
     # a unit said once in brackets for the bare numbers listed after it
     ("各镇承办量(单位：件)由高到低依次为：城关镇246、河口镇198。", [("volume", 246.0, "城关镇"), ("volume", 198.0, "河口镇")]),
     ("按满意率(%)排序，后两位依次为：新华镇84.6、东湖镇86.1。", [("satisfaction_rate", 84.6, "新华镇"), ("satisfaction_rate", 86.1, "东湖镇")]),
+    # items listed after another keyword that add up to a total given before are its parts
+    ("本月超期工单共12件，已全部下发督办单，涉及3个单位：县供热公司(7件)、城关镇(3件)、县水利局(2件)。",
+     [("overdue", 12.0, None), ("overdue", 7.0, "县供热公司"), ("overdue", 3.0, "城关镇"), ("overdue", 2.0, "县水利局")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
