@@ -222,6 +222,16 @@ def test_rows_aligned_with_runs_of_spaces():
     assert cell(cells, "合计", "交办(项)")["value"] == 25
 
 
+def test_two_tables_one_cell_per_line_after_each_other_stay_two():
+    """A 县市区 column leads the first; the blank line before `附件2` ends it."""
+    text = ("附件1\n各县市区办件情况表\n县市区\n办件量（万件）\n好评率\n排名\n天元区\n13.42\n99.99%\n1\n"
+            "醴陵市\n11.86\n99.98%\n2\n\n附件2\n市直部门办件情况表\n部门\n办件量（件）\n超期件数（件）\n"
+            "市公安局\n213862\n0\n市医保局\n12906\n1\n")
+    tables, cells = tables_of_text(text)
+    assert shapes(tables) == [(2, 4), (2, 3)]
+    assert cell(cells, "醴陵市", "好评率")["value"] == 99.98 and cell(cells, "市医保局", "超期件数(件)")["value"] == 1
+
+
 def test_short_lines_without_a_header_cell_are_no_table():
     text = "特此通报\n\n城关镇人民政府\n县林业局\n县水利局\n2\n3\n4\n县财政局\n2024年8月12日\n"
     assert tables_of_text(text) == ([], [])
