@@ -98,7 +98,8 @@ class Event:
 
 def extract_figures(doc: Document) -> list[dict]:
     lib = load_library()
-    _LEAD_CACHE.clear()    # (lead stripping is memoised within one document)
+    _LEAD_CACHE.clear()    # (lead stripping and name checks are memoised within one document)
+    _NAME_CACHE.clear()
     # The paragraphs and headings that hold digits, joined by newlines (a sentence end), are
     # scanned as one text: one pass per pattern per document instead of one per block.
     parts: list[str] = []
@@ -348,11 +349,16 @@ def fold_category(cat: str | None) -> str | None:
 
 
 def _is_name(lib: Library, name: str) -> bool:
-    return bool(name) and bool(lib.entity["name"].match(name)) and not lib.entity["not"].search(name) \
-        and not _starts_with_keyword(lib, name)   # (`转派镇(街道)办理…` names no unit)
+    out = _NAME_CACHE.get(name)    # (cleared per document, like the lead cache)
+    if out is None:
+        out = _NAME_CACHE[name] = bool(name) and bool(lib.entity["name"].match(name)) \
+            and not lib.entity["not"].search(name) \
+            and not _starts_with_keyword(lib, name)   # (`转派镇(街道)办理…` names no unit)
+    return out
 
 
 _LEAD_CACHE: dict = {}
+_NAME_CACHE: dict = {}
 
 
 def _strip_lead(lib: Library, text: str) -> str:
