@@ -547,6 +547,14 @@ def test_a_numbered_line_opened_by_a_unit_speaks_of_it(tmp_path):
         ("volume", 3204.0, None), ("change_rate", -2.3, None), ("overdue", 7.0, "县住房和城乡建设局"), ("volume", 512.0, None)]
 
 
+def test_a_paragraph_opened_by_a_unit_and_a_colon_speaks_of_it(tmp_path):
+    """`浦口镇：…` with no number before it: every sentence of the line is the unit's."""
+    assert _file_triples(tmp_path, "二、各单位办理情况\n浦口镇：本月签收工单167件，签收率100%。已办结162件，按期办结率97.01%。"
+                                   "考核得分95.2分，排名第三。\n全市平均满意率为94.1%。\n") == [
+        ("volume", 167.0, "浦口镇"), ("response_rate", 100.0, "浦口镇"), ("completed", 162.0, "浦口镇"),
+        ("completion_rate", 97.01, "浦口镇"), ("score", 95.2, "浦口镇"), ("rank", 3.0, "浦口镇"), ("satisfaction_rate", 94.1, None)]
+
+
 def test_items_of_a_colon_led_list_one_per_line_keep_their_lead(tmp_path):
     """`诉求热点是：` then one topic per line with its count and share in brackets."""
     assert _file_triples(tmp_path, "三、热点诉求\n全年排名前三的诉求热点是：\n供暖（3,245件，16.8%）；\n物业管理（2,391件，12.4%）；\n"
