@@ -547,6 +547,13 @@ def test_a_numbered_line_opened_by_a_unit_speaks_of_it(tmp_path):
         ("volume", 3204.0, None), ("change_rate", -2.3, None), ("overdue", 7.0, "县住房和城乡建设局"), ("volume", 512.0, None)]
 
 
+def test_a_district_of_a_city_report_heads_its_tickets(tmp_path):
+    """In a city's report `武陵区工单按时办结率…` is the district's, in digits or in Chinese numerals."""
+    assert _file_triples(tmp_path, "常德市人民政府办公室\n\n各区县市人民政府：\n"
+                                   "从考评结果看，武陵区工单按时办结率达百分之九十八点六，群众满意率97.2%。\n") == [
+        ("completion_rate", 98.6, "武陵区"), ("satisfaction_rate", 97.2, "武陵区")]
+
+
 def test_a_paragraph_opened_by_a_unit_and_a_colon_speaks_of_it(tmp_path):
     """`浦口镇：…` with no number before it: every sentence of the line is the unit's."""
     assert _file_triples(tmp_path, "二、各单位办理情况\n浦口镇：本月签收工单167件，签收率100%。已办结162件，按期办结率97.01%。"
