@@ -872,6 +872,14 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 if metric_rule is None and t.cls != "bare":
                     # `区住建局有8件工单超期未办结`: the keyword right after the number
                     post = post or _keyword_after(events, event_ends, s, t, words["post_gap"])
+                    if post is None and (more := _MORE_NUMBERS.match(s, t.tok_end)) is not None \
+                            and (resp := words["respectively"].search(s, clause_start, t.tok_start)):
+                        # `A、B分别有7件、5件工单超期办结`: the keyword after the list is each number's
+                        post = _keyword_after(events, event_ends, s, Token(t.start, t.end, more.end(), t.tok_start, t.value,
+                                                                           t.unit, t.cls, t.approx), words["post_gap"])
+                        listed_names = _name_list(lib, s[clause_start:resp.start()], strict_last=False) if post else []
+                        if len(listed_names) == _list_length(s, t):
+                            names, respectively = listed_names, True
                     if post is None and _BY.search(s, max(0, t.tok_start - 3), t.tok_start):
                         post = _keyword_after(events, event_ends, s, t, _OF, any_rule=True)
                     if post is not None:
@@ -884,7 +892,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                                 and _carries_subject(lib, s, prev_fig["_tok_end"], clause_start, t.tok_start):
                             subj = prev_fig["_one"]   # `A承办10项，尚有4项未办结`
                         # (`A、B各有1条差评未…回访`: each of the units listed)
-                        names = _each_names(lib, s, clause_start, t.tok_start) or ([subj] if subj else [])
+                        names = names or _each_names(lib, s, clause_start, t.tok_start) or ([subj] if subj else [])
                 if metric_rule is None and t.cls != "bare" and (tail := words["bracketed_list_tail"].match(s, t.tok_end)):
                     # `A(236件)、B(198件)、C(171件)承办工单量较大`: units with bracketed numbers,
                     # then the keyword they share

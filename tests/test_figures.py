@@ -470,6 +470,8 @@ def test_d005_wan_multiplies():
     # items listed after another keyword that add up to a total given before are its parts
     ("本月超期工单共12件，已全部下发督办单，涉及3个单位：县供热公司(7件)、城关镇(3件)、县水利局(2件)。",
      [("overdue", 12.0, None), ("overdue", 7.0, "县供热公司"), ("overdue", 3.0, "城关镇"), ("overdue", 2.0, "县水利局")]),
+    # a 分别 list of numbers before a keyword that follows them all
+    ("河口镇、新华镇分别有7件、5件工单超期办结。", [("overdue", 7.0, "河口镇"), ("overdue", 5.0, "新华镇")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
