@@ -748,6 +748,13 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     # (`A、B、C交办事项全部办结，办结率均为100%`: the list is in the clause before;
                     # `A、B等单位均按期办结，逾期数为0`: a zero for the units listed is each one's)
                     names = _list_before(lib, s, clauses, sent_start, kw_clause) or names
+                if len(names) < 2 and every and sent_start > 0 and words["group_anaphor"].match(_strip_lead(lib, pre)):
+                    # `较好的单位有：A、B、C。上述单位…按期办结率均达到100%`: the units the sentence
+                    # before listed after its colon
+                    before = s[sentences.last_end(0, sent_start - 1):sent_start]
+                    colon = max(before.rfind("："), before.rfind(":"))
+                    listed_before = _name_list(lib, before[colon + 1:].rstrip("。；; \n"), strict_last=True) if colon >= 0 else []
+                    names = listed_before if len(listed_before) >= 2 else names
                 if not names and not respectively and (listed_numbers := _list_length(s, t)) > 1:
                     # `A、B因…，得分仅为78.6分、79.4分`: as many numbers as the names in a clause before
                     before = _list_before(lib, s, clauses, sent_start, kw_clause)

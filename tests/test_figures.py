@@ -472,6 +472,9 @@ def test_d005_wan_multiplies():
      [("overdue", 12.0, None), ("overdue", 7.0, "县供热公司"), ("overdue", 3.0, "城关镇"), ("overdue", 2.0, "县水利局")]),
     # a 分别 list of numbers before a keyword that follows them all
     ("河口镇、新华镇分别有7件、5件工单超期办结。", [("overdue", 7.0, "河口镇"), ("overdue", 5.0, "新华镇")]),
+    # 上述单位…均 after a sentence that listed units after its colon: each of them
+    ("办理质效较好的单位有：河口镇、新华镇、县医保局。上述单位本月按期办结率均达到100%。",
+     [("completion_rate", 100.0, "河口镇"), ("completion_rate", 100.0, "新华镇"), ("completion_rate", 100.0, "县医保局")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
