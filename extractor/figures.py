@@ -698,6 +698,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             if not ent and first.rule.metric == "rank" \
                     and (named := words["placing_named"].match(s, t.tok_end)) and _is_name(lib, named.group("ent")):
                 ent = named.group("ent")   # `第一名为马牧池乡`, `排名第一的是城关镇`
+                read_to = named.end()
             same_sentence = prev_fig is not None and prev_fig["_sent"] == sent_start
             if ent:
                 names = [ent]
@@ -790,7 +791,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                              or (sent_start > 0 and s[sent_start - 1] in "；;" and prev_fig["_one"]
                                  and prev_fig["_sent"] == sentences.last_end(0, sent_start - 1)
                                  and _strip_lead(lib, s[prev_fig["_sent"]:sent_start].strip()).startswith(prev_fig["_one"]))) \
-                        and _carries_subject(lib, s, prev_fig["_tok_end"], part, first.start) \
+                        and _carries_subject(lib, s, prev_fig["_read_to"], part, first.start) \
                         and not _left_bracket(lib, s, sent_start, prev_fig, part, out)
                     if carried and prev_fig["_one"]:
                         # `X承办工单1,542件，办结1,509件，满意度93%`: the next clauses share the

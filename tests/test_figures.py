@@ -475,6 +475,8 @@ def test_d005_wan_multiplies():
     # 上述单位…均 after a sentence that listed units after its colon: each of them
     ("办理质效较好的单位有：河口镇、新华镇、县医保局。上述单位本月按期办结率均达到100%。",
      [("completion_rate", 100.0, "河口镇"), ("completion_rate", 100.0, "新华镇"), ("completion_rate", 100.0, "县医保局")]),
+    # the unit named after a placing (第一名为X) goes on into the next clause
+    ("部门组考评第一名为县医保局，得分99.1分。", [("rank", 1.0, "县医保局"), ("score", 99.1, "县医保局")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
