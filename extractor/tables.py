@@ -532,21 +532,12 @@ def find_text_grids(text: str, taken: list[tuple[int, int]]) -> list[Grid]:
             group, i = run(i, _is_pipe_line, pipe_blank)
             grids.extend(_pipe_grids(text, lines, group))
             continue
-        if _is_tab_row(line):
-            group, i = run(i, _is_tab_row, lambda j: None)
+        layout = next(((is_row, split) for is_row, split in _ROW_LAYOUTS if is_row(line)), None)
+        if layout is not None:
+            is_row, split = layout
+            group, i = run(i, is_row, lambda j: None)
             if len(group) >= 2:
-                rows = [[c.strip() for c in text[lines[k][0]:lines[k][1]].rstrip().split("\t")] for k in group]
-                width = max(map(len, rows))
-                grids.append(Grid([r + [""] * (width - len(r)) for r in rows], "tab_cells",
-                                  lines[group[0]][0], lines[group[-1]][1], merged_total=True))
-            continue
-        if space_cells(line):
-            group, i = run(i, space_cells, lambda j: None)
-            if len(group) >= 2:
-                rows = [space_cells(text[lines[k][0]:lines[k][1]]) for k in group]
-                width = max(map(len, rows))
-                grids.append(Grid([r + [""] * (width - len(r)) for r in rows], "tab_cells",
-                                  lines[group[0]][0], lines[group[-1]][1], merged_total=True))
+                grids.append(_row_grid(text, lines, group, split))
             continue
         if line.startswith("\t") and "\t" not in line[1:].rstrip("\t"):
             group, j = run(i, lambda ln: ln.startswith("\t"), lambda j: True)
@@ -559,6 +550,22 @@ def find_text_grids(text: str, taken: list[tuple[int, int]]) -> list[Grid]:
             continue
         i += 1
     return grids
+
+
+def _tab_split(line: str) -> list[str]:
+    return [c.strip() for c in line.rstrip().split("\t")]
+
+
+# a row per line, its cells parted by tabs, or by runs of spaces (tab rows first)
+_ROW_LAYOUTS = ((_is_tab_row, _tab_split), (lambda line: bool(space_cells(line)), space_cells))
+
+
+def _row_grid(text: str, lines, group: list[int], split) -> Grid:
+    """Rows one per line (layout `tab_cells`), padded to the widest row."""
+    rows = [split(text[lines[k][0]:lines[k][1]]) for k in group]
+    width = max(map(len, rows))
+    return Grid([r + [""] * (width - len(r)) for r in rows], "tab_cells",
+                lines[group[0]][0], lines[group[-1]][1], merged_total=True)
 
 
 def _pipe_grids(text: str, lines, group: list[int]) -> list[Grid]:
