@@ -251,15 +251,14 @@ def _declared_unit(lib: Library, s: str, lo: int, pos: int) -> str | None:
     return found if found and lib.units.get(found) in FIGURE_CLASSES else None
 
 
-def _range_tokens(lib: Library, s: str, tokens: list[Token]) -> tuple[list[Token], dict[int, str]]:
+def _range_tokens(lib: Library, s: str, tokens: list[Token], clauses: Marks) -> tuple[list[Token], dict[int, str]]:
     """`A、B、C受理量分列第一至第三位`: one placing token per place of the range (the first on its
     first number, the inner ones empty after it, the last on its last number) instead of the
     numbers as written, and the unit each place belongs to (by id of the token): the units listed
     before, as many as the places (else the range is left as written)."""
     ranges, owners = [], {}
     for m in lib.placing_range.finditer(s):
-        clause = max(s.rfind(c, 0, m.start()) for c in "，,。；;：:\n") + 1
-        names = _name_list(lib, s[clause:m.start()], strict_last=False)
+        names = _name_list(lib, s[clauses.last_end(0, m.start()):m.start()], strict_last=False)
         first, last = (float(x) if x.isascii() else _cn_number(x) for x in (m.group("a"), m.group("b")))
         if first is None or last is None or not 1 <= first < last <= first + 9 or len(names) != last - first + 1:
             continue
@@ -560,9 +559,6 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
     cn = _cn_tokens(lib, s)
     if cn:
         tokens = sorted(tokens + cn, key=lambda t: t.start)
-    placed: dict[int, str] = {}
-    if lib.placing_range is not None and ("分" in s or "依次" in s):
-        tokens, placed = _range_tokens(lib, s, tokens)
     excl = set()
     for a, b in _excluded(lib, s):
         excl.update(range(a, b))
@@ -588,6 +584,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
     # each channel's names found once; a figure's channel is the first found in its sentence
     channel_marks = [(r, Marks(r.pattern, s)) for r in lib.channels]
     legends = _bracket_legends(lib, s, events)
+    placed: dict[int, str] = {}
+    if lib.placing_range is not None and ("分" in s or "依次" in s):
+        tokens, placed = _range_tokens(lib, s, tokens, clauses)
     token_starts = [t.start for t in tokens]
     out: list[dict] = []
     pending: dict | None = None      # 分别: names still to pair with the next numbers
@@ -601,6 +600,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         sent_start = sentences.last_end(0, t.tok_start)
         clause_start = clauses.last_end(sent_start, t.tok_start)
         lo = max(sent_start, t.tok_start - WINDOW)
+        heading = part_heading[bisect_right(part_at, t.start) - 1]
         if t.cls == "bare" and (declared := _declared_unit(lib, s, hard_ends.last_end(0, sent_start), t.tok_start)):
             # `承办量(单位：件)依次为：A 246、B 198`, `按满意率(%)排序…：A 84.6`: the unit said once
             t = Token(t.start, t.end, t.tok_end, t.tok_start, t.value, declared, lib.units[declared], t.approx)
@@ -609,8 +609,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         if id(t) in placed:   # (`A、B、C分列第一至第三位`)
             legend = lib.rules_by_id["rank"], [placed[id(t)]], "/range"
         if legend is None and (opened := _open_bracket(s, sent_start, t.start)) > sent_start \
-                and not events_between(opened, s.find(")", t.start) % (len(s) + 1)):
-            legend = _order_reading(lib, s, out, tokens, token_starts, t, sent_start, opened,
+                and (closed := s.find(")", t.start)) > 0 and not events_between(opened, closed):
+            legend = _order_reading(lib, s, out, tokens, token_starts, t, sent_start, opened, closed,
                                     hard_ends.last_end(0, sent_start))
         # 2. nearest keyword whose gap fits
         best = None
@@ -753,9 +753,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 if len(names) < 2 and every and sent_start > 0 and words["group_anaphor"].match(_strip_lead(lib, pre)):
                     # `较好的单位有：A、B、C。上述单位…按期办结率均达到100%`: the units the sentence
                     # before listed after its colon
-                    before = s[sentences.last_end(0, sent_start - 1):sent_start]
-                    colon = max(before.rfind("："), before.rfind(":"))
-                    listed_before = _name_list(lib, before[colon + 1:].rstrip("。；; \n"), strict_last=True) if colon >= 0 else []
+                    prev_sent = sentences.last_end(0, sent_start - 1)
+                    after_colon = colons.last_end(prev_sent, sent_start)
+                    listed_before = _name_list(lib, s[after_colon:sent_start].rstrip("。；; \n"), strict_last=True) \
+                        if after_colon > prev_sent else []
                     names = listed_before if len(listed_before) >= 2 else names
                 if not names and not respectively and (listed_numbers := _list_length(s, t)) > 1:
                     # `A、B因…，得分仅为78.6分、79.4分`: as many numbers as the names in a clause before
@@ -983,7 +984,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 if metric_rule is None and t.cls == "count" \
                         and words["period_item"].match(s[max(clause_start, prev_tok_end):t.tok_start].lstrip("，,、 ")) \
                         and (words["period_lead"].search(s, hard_ends.last_end(0, sent_start), t.tok_start)
-                             or words["period_lead"].search(part_heading[bisect_right(part_at, t.start) - 1] or "")):
+                             or words["period_lead"].search(heading or "")):
                     # `分月度看，1月2034件、2月1786件`, `(三)季度分布。一季度12.68万件`: requests by period
                     metric_rule = lib.rules_by_id["volume.received"]
                     pattern_id = metric_rule.id + "/period"
@@ -1048,7 +1049,6 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         metric = metric_rule.metric
         value = t.value * metric_rule.sign
         clause_end = clauses.next_start(t.tok_end, len(s))
-        heading = part_heading[bisect_right(part_at, t.start) - 1]
         key = (sent_start, t.tok_end, heading)
         if key[:2] != channel_key[:2] or heading != channel_key[2]:
             channel_key = key
@@ -1193,12 +1193,11 @@ def _legend_reading(lib: Library, s: str, legends: list, tokens: list[Token], to
 
 
 def _order_reading(lib: Library, s: str, out: list[dict], tokens: list[Token], token_starts: list[int],
-                   t: Token, sent_start: int, open_at: int, hard_start: int) -> tuple[Rule, list[str], str] | None:
+                   t: Token, sent_start: int, open_at: int, close: int, hard_start: int) -> tuple[Rule, list[str], str] | None:
     """`海城市受理14.26万件，办结率99.18%、满意率92.07%；其后依次为铁东区(11.73万件，99.36%、93.45%)`:
     a unit's bracket of bare numbers gives the measures of the unit before it, in its order."""
-    close = s.find(")", t.start)
     owner = _strip_lead(lib, s[_last_item(s, sent_start, open_at):open_at].strip())
-    if close < 0 or not _is_name(lib, owner):
+    if not _is_name(lib, owner):
         return None
     run: list[dict] = []    # the figures of the unit named last before the bracket, in order
     for r in reversed(out):
