@@ -6,8 +6,10 @@ The source (default: the 2023 汝州 bulletin, `corpus/004_*.txt`) is read and n
 by the extractor itself, then written back out as GB18030, Big5 (after OpenCC s2tw),
 UTF-16 with and without BOM, an HTML page with page chrome and real `<table>`s, a .docx
 with headings and Word tables (one header cell merged), and a PDF drawn by reportlab with
-its built-in `STSong-Light` CJK font and a ruled grid per table. Tests compare every
-variant with the source, so readers are covered without LibreOffice.
+its built-in `STSong-Light` CJK font and a ruled grid per table; where LibreOffice is
+installed, also a Word 97 `.doc` converted from the .docx (its tables keep the merged
+title row). Tests compare every variant with the source; the files are committed, so
+the readers are tested without LibreOffice.
 """
 from __future__ import annotations
 
@@ -112,6 +114,21 @@ def write_pdf(parts, path: Path) -> None:
     doc.build(story)
 
 
+def write_doc(docx_path: Path, path: Path) -> None:
+    import shutil
+    import subprocess
+    import tempfile
+
+    exe = shutil.which("soffice")
+    if exe is None:
+        print("no LibreOffice: the .doc is left as it is", file=sys.stderr)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([exe, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", "doc",
+                        "--outdir", tmp, str(docx_path)], check=True, capture_output=True, timeout=300)
+        shutil.move(Path(tmp) / docx_path.with_suffix(".doc").name, path)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("source", nargs="?", default=str(next((ROOT / "corpus").glob("004_*.txt"))))
@@ -130,6 +147,7 @@ def main() -> int:
     write_html(parts, out / f"{STEM}-html.html", title)
     write_docx(parts, out / f"{STEM}-docx.docx")
     write_pdf(parts, out / f"{STEM}-pdf.pdf")
+    write_doc(out / f"{STEM}-docx.docx", out / f"{STEM}-doc.doc")
     for p in sorted(out.iterdir()):
         print(f"{p.stat().st_size:>8}  {p.relative_to(ROOT)}")
     return 0

@@ -33,18 +33,19 @@ def test_every_dataset_is_written_with_the_contract_schema(formats_out):
 
 def test_summary_and_document_rows(formats_out):
     out, output = formats_out
-    assert "files 8  ok 8  partial 0  failed 0" in output
+    assert "files 9  ok 9  partial 0  failed 0" in output
     docs = load(out, "documents").set_index("source_path")
     assert docs.loc["f004-big5.txt", "encoding"] == "big5"
     assert docs.loc["f004-big5.txt", "script"] == "hant"
     assert docs.loc["f004-pdf.pdf", "source_format"] == "pdf"
     assert pd.isna(docs.loc["f004-docx.docx", "encoding"])
+    assert docs.loc["f004-doc.doc", "source_format"] == "doc"
     assert (docs.extractor_version == extractor.__version__).all()
     assert (docs.schema_version == "1").all()
     fixes = {f["fix"]: f["count"] for f in docs.loc["f004-big5.txt", "fixes"]}
     assert fixes["t2s"] > 50
     texts = load(out, "texts")
-    assert len(texts) == 8 and set(texts.doc_id) == set(docs.doc_id)
+    assert len(texts) == 9 and set(texts.doc_id) == set(docs.doc_id)
 
 
 def test_doc_id_is_the_hash_of_the_bytes(formats_out):
@@ -71,9 +72,9 @@ def test_rerun_skips_what_this_version_already_extracted(tmp_path):
     first = runner.invoke(main, ["extract", str(FORMATS / "f004.txt"), "--out", str(tmp_path)])
     again = runner.invoke(main, ["extract", str(FORMATS), "--out", str(tmp_path)])
     assert "skipped 0" in first.output
-    assert "files 8  ok 7  partial 0  failed 0  skipped 1" in again.output
+    assert "files 9  ok 8  partial 0  failed 0  skipped 1" in again.output
     docs = load(tmp_path, "documents")
-    assert len(docs) == 8 and docs.doc_id.is_unique
+    assert len(docs) == 9 and docs.doc_id.is_unique
 
 
 def test_python_api_returns_dataframes(tmp_path):

@@ -111,17 +111,34 @@ def _layout(text: str) -> tuple[str, list[SourceTable]]:
 
 
 def _rows(chunk: str) -> list[list[str]]:
-    """Cells of a table run; the first row's cell count decides where later rows end."""
-    marks = chunk.split(CELL)
-    first_end = next((i for i in range(1, len(marks)) if marks[i] == "" and i > 0), len(marks) - 1)
-    width = max(first_end, 1)
-    rows, i = [], 0
-    while i < len(marks) - 1:
-        row = [" ".join(c.split()) for c in marks[i:i + width]]
+    """Cells of a table run, cut into rows.
+
+    A row ends in one more, empty, mark; an empty cell looks the same, so the cut is
+    ambiguous. The width whose rows most often end where a width-long row would wins; a row
+    that does not fit it (a merged title row) ends at its first empty mark, and a single
+    merged cell is repeated across the row as the .docx reader does.
+    """
+    marks = chunk.split(CELL)[:-1]
+    best: tuple[int, list[list[str]], int] | None = None
+    for width in range(1, min(len(marks), 64) + 1):
+        rows, fit, i = [], 0, 0
+        while i < len(marks):
+            end = i + width
+            if end < len(marks) and marks[end] == "":
+                fit += 1
+            else:
+                fit -= 1
+                end = next((j for j in range(i + 1, len(marks)) if marks[j] == ""), len(marks))
+            rows.append([" ".join(c.split()) for c in marks[i:end]])
+            i = end + 1
+        if best is None or fit > best[0]:
+            best = (fit, rows, width)
+    _, rows, width = best
+    out = []
+    for row in rows:
         if any(row):
-            rows.append(row + [""] * (width - len(row)))
-        i += width + 1  # the row-end mark is an empty mark after the last cell
-    return rows
+            out.append(row * width if len(row) == 1 else row + [""] * (width - len(row)))
+    return out
 
 
 def _convert_with_libreoffice(path: Path, doc: Document, limits: Limits) -> None:
