@@ -8,7 +8,7 @@ import extractor
 from extractor.readers import ReadError, read, sniff
 from extractor.readers import doc as doc_reader
 
-from conftest import CORPUS, FORMATS, founding
+from conftest import CORPUS, FIXTURES, FORMATS, founding
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
 
@@ -152,6 +152,13 @@ def test_founding_circulars_read_as_utf8():
     for prefix in ("000", "001", "002", "003", "004"):
         doc = extractor.read(founding(prefix))
         assert doc.encoding == "utf-8" and doc.source_format == "txt"
+
+
+def test_pdf_punctuation_drawn_in_a_second_font_is_put_back_where_it_stands():
+    # LibreOffice sets “ ” ‘ ’ — in a Latin font and draws them after the line's other text
+    text = extractor.read(FIXTURES / "pdf" / "quotes-libreoffice.pdf").text
+    assert "答复“已办结”但问题未解决" in text and "群众评价“不满意”的有" in text
+    assert "坚持‘接诉即办’，对“回头看”中发现的问题—一律退回重办" in text
 
 
 def test_pdf_lines_wrapped_at_the_margin_are_joined_into_their_paragraph():

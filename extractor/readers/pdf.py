@@ -35,7 +35,7 @@ def read_pdf(data: bytes, doc: Document, limits: Limits, password: str | None = 
         for i in range(n):
             page = pdf[i]
             textpage = page.get_textpage()
-            pages.append(textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
+            pages.append(in_reading_order(textpage).replace("\r\n", "\n").replace("\r", "\n"))
             textpage.close()
             page.close()
     except pdfium.PdfiumError as e:
@@ -47,6 +47,44 @@ def read_pdf(data: bytes, doc: Document, limits: Limits, password: str | None = 
     from .pdf_tables import find_tables
 
     doc.source_tables = find_tables(data, texts, sep="\n\f", password=password)
+
+
+# punctuation a CJK font often lacks: the writer sets it in a second font, and some writers
+# (LibreOffice) emit that font's glyphs after the line's other text
+FALLBACK_GLYPHS = re.compile(r"[“”‘’…—–·•]")
+
+
+def in_reading_order(textpage) -> str:
+    """The page's text, with each line that holds fallback-font punctuation put back in x order.
+
+    pdfium gives characters in content-stream order; a quote drawn by a later text object
+    lands at the line's end (`却答复 已办结 的工单有 “ ”32件`). Only such lines are looked at,
+    so most pages cost nothing more; the spaces pdfium put in the gaps the glyphs left are
+    dropped.
+    """
+    text = textpage.get_text_range()
+    if not FALLBACK_GLYPHS.search(text):
+        return text
+    lines, pos = [], 0
+    for line in text.split("\r\n"):
+        lines.append(_line_in_x_order(textpage, pos, line) if FALLBACK_GLYPHS.search(line) else line)
+        pos += len(line) + 2
+    return "\r\n".join(lines)
+
+
+def _line_in_x_order(textpage, start: int, line: str) -> str:
+    lefts = [textpage.get_charbox(start + k)[0] for k in range(len(line))]
+    drawn = [x for x, ch in zip(lefts, line) if ch != " "]
+    if all(b >= a - 1 for a, b in zip(drawn, drawn[1:])):
+        return line
+    order = [line[k] for k in sorted(range(len(line)), key=lambda k: (lefts[k], k))]
+    out: list[str] = []
+    for i, ch in enumerate(order):
+        if ch == " " and (not out or out[-1] == " " or FALLBACK_GLYPHS.match(out[-1])
+                          or (i + 1 < len(order) and FALLBACK_GLYPHS.match(order[i + 1]))):
+            continue
+        out.append(ch)
+    return "".join(out)
 
 
 SENTENCE_END = re.compile(r"[。：:；;！!？?）)”」|]\s*$")
