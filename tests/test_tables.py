@@ -9,7 +9,7 @@ from extractor.pipeline import load
 from extractor.segment import segment
 from extractor.tables import extract_tables, format_tables, parse_value
 
-from conftest import CORPUS, FORMATS, founding
+from conftest import CORPUS, FIXTURES, FORMATS, founding
 
 
 def tables_of(path):
@@ -129,6 +129,16 @@ def test_every_format_of_a_circular_gives_the_same_cells(source, variants):
         assert shapes(tables) == shapes(base_tables), v
         assert [t["columns"] for t in tables] == [t["columns"] for t in base_tables], v
         assert [t["title"] for t in tables] == [t["title"] for t in base_tables], v
+
+
+def test_a_pdf_table_cut_by_a_page_break_inside_its_header_row_is_put_back_together():
+    """LibreOffice let the page end halfway down the header row (热线工单受理 | 量(件)), and
+    pdfium ran the data rows on the next page into one line."""
+    pdf_tables, pdf_cells = tables_of(FIXTURES / "pdf" / "header-split-by-page-libreoffice.pdf")
+    docx_tables, docx_cells = tables_of(FIXTURES / "pdf" / "header-split-by-page.docx")
+    assert len(cell_set(docx_cells)) == 21 and cell_set(pdf_cells) == cell_set(docx_cells)
+    assert [t["columns"] for t in pdf_tables] == [t["columns"] for t in docx_tables]
+    assert pdf_tables[0]["columns"][2] == "热线工单受理量(件)"
 
 
 def test_layouts_are_named_by_format():

@@ -23,7 +23,8 @@ MAX_PAGES_SCANNED = 200
 
 def looks_tabular(page_text: str) -> bool:
     """Cheap test on the page text: several row-like lines (2+ number fields and at most two
-    label fields, so wrapped prose with numbers in it does not count), or many number-only lines."""
+    label fields, so wrapped prose with numbers in it does not count), a line of many numbers
+    and few labels (rows pdfium ran together), or many number-only lines."""
     rows = short = 0
     for line in page_text.splitlines():
         fields = line.split()
@@ -32,6 +33,8 @@ def looks_tabular(page_text: str) -> bool:
         numeric = sum(1 for f in fields if NUMERIC_CELL.match(f))
         if numeric >= 2 and len(fields) - numeric <= 2:
             rows += 1
+        elif numeric >= 6 and numeric >= 3 * (len(fields) - numeric):
+            rows += 3
         elif numeric == 1 and len(fields) == 1:
             short += 1
     return rows >= 3 or short >= 8
@@ -39,9 +42,11 @@ def looks_tabular(page_text: str) -> bool:
 
 def find_tables(data: bytes, pages: list[str], sep: str = "\n\f", password: str | None = None) -> list[SourceTable]:
     """Tables of the PDF as `SourceTable`s located in the raw text `sep.join(pages) + "\\n"`."""
-    candidates = [i for i, t in enumerate(pages) if looks_tabular(t)][:MAX_PAGES_SCANNED]
-    if not candidates:
+    tabular = [i for i, t in enumerate(pages) if looks_tabular(t)]
+    if not tabular:
         return []
+    # a table's header may stand alone at the foot of the page before
+    candidates = sorted({j for i in tabular for j in (i - 1, i) if j >= 0})[:MAX_PAGES_SCANNED]
     import pdfplumber
 
     starts, pos = [], 0
@@ -60,14 +65,20 @@ def find_tables(data: bytes, pages: list[str], sep: str = "\n\f", password: str 
                 page.close()
     except Exception:  # pdfplumber on a damaged file: the text is still there, tables are not
         return []
-    # join a table continued on the next page (its header repeated there, or not)
+    # join a table continued on the next page (its header repeated there, or not); a header
+    # alone at a page's foot takes the table below it, and a header row the page break cut
+    # in two is put back together cell by cell
     merged: list[dict] = []
     for page_no, rows, top, bottom in found:
         prev = merged[-1] if merged else None
         if (prev is not None and top and prev["bottom"] and page_no == prev["last_page"] + 1
                 and len(rows[0]) == len(prev["rows"][0])):
-            head = _header_rows(prev["rows"])
-            rest = rows[head:] if rows[:head] == prev["rows"][:head] and not _is_data_row(rows[0]) else rows
+            if not any(_is_data_row(r) for r in prev["rows"]) and not _is_data_row(rows[0]):
+                prev["rows"][-1] = [a if a == b else a + b for a, b in zip(prev["rows"][-1], rows[0])]
+                rest = rows[1:]
+            else:
+                head = _header_rows(prev["rows"])
+                rest = rows[head:] if rows[:head] == prev["rows"][:head] and not _is_data_row(rows[0]) else rows
             if rest and _is_data_row(rest[0]):
                 prev["rows"].extend(rest)
                 prev["parts"].append((page_no, rows))
@@ -77,6 +88,8 @@ def find_tables(data: bytes, pages: list[str], sep: str = "\n\f", password: str 
                        "bottom": bottom})
     out = []
     for t in merged:
+        if not _plausible(t["rows"]):
+            continue
         span_start = span_end = None
         for page_no, rows in t["parts"]:
             s, e = _locate(pages[page_no], rows)
@@ -101,9 +114,9 @@ def _page_tables(page) -> list[tuple[list[list[str]], bool, bool]]:
         tables = []
     for t in tables:
         rows = _expand(page, t)
-        if _plausible(rows):
+        if _plausible(rows) or _header_only(rows):
             out.append((rows, *_edges(page, t.bbox)))
-    if not out:
+    if not any(_plausible(rows) for rows, _, _ in out):
         for rows, bbox in _aligned_tables(page):
             out.append((rows, *_edges(page, bbox)))
     return out
@@ -252,6 +265,11 @@ def _is_data_row(row: list[str]) -> bool:
 
 def _plausible(rows: list[list[str]]) -> bool:
     return len(rows) >= 2 and len(rows[0]) >= 2 and any(_is_data_row(r) for r in rows)
+
+
+def _header_only(rows: list[list[str]]) -> bool:
+    """Rows with no numbers at all: the header of a table the page break separated from its body."""
+    return bool(rows) and len(rows[0]) >= 2 and not any(_is_data_row(r) for r in rows)
 
 
 def _header_rows(rows: list[list[str]]) -> int:
