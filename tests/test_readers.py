@@ -157,6 +157,7 @@ def test_founding_circulars_read_as_utf8():
 def test_pdf_punctuation_drawn_in_a_second_font_is_put_back_where_it_stands():
     # LibreOffice sets “ ” ‘ ’ — in a Latin font and draws them after the line's other text
     text = extractor.read(FIXTURES / "pdf" / "quotes-libreoffice.pdf").text
+    assert text.startswith("城东区政务服务“好差评”\n")  # no space pdfium put before the closing quote
     assert "答复“已办结”但问题未解决" in text and "群众评价“不满意”的有" in text
     assert "坚持‘接诉即办’，对“回头看”中发现的问题—一律退回重办" in text
 
@@ -179,6 +180,17 @@ def test_unwrap_keeps_short_lines_and_sentence_ends():
                             "二、各县区办理情况\n"
                             "本月全市共受理群众诉求十二万件，同比增长百分之七，办结率较上月提高。\n"
                             "附件：统计表")
+
+
+def test_unwrap_leaves_the_issuer_above_the_date_on_its_own_line():
+    from extractor.readers.pdf import unwrap
+
+    page = ("请各单位于3月10日前将整改情况报送区政务服务中心。\n"
+            "附件：2025年1月各街道（乡镇）热线工单办理情况统计表及考核扣分明细\n"
+            "某某区人民政府办公室\n"
+            "2025 年 2 月 26 日")
+    assert unwrap(page).split("\n")[1:] == ["附件：2025年1月各街道（乡镇）热线工单办理情况统计表及考核扣分明细",
+                                            "某某区人民政府办公室", "2025 年 2 月 26 日"]
 
 
 def test_a_layout_table_is_walked_into_and_the_data_table_inside_it_kept(tmp_path):

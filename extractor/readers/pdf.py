@@ -52,6 +52,8 @@ def read_pdf(data: bytes, doc: Document, limits: Limits, password: str | None = 
 # punctuation a CJK font often lacks: the writer sets it in a second font, and some writers
 # (LibreOffice) emit that font's glyphs after the line's other text
 FALLBACK_GLYPHS = re.compile(r"[“”‘’…—–·•]")
+# a space pdfium put between such a glyph and a Chinese character (Chinese sets none there)
+GLYPH_GAP = re.compile(r"(?<=[\u2e80-\uffff]) +(?=[“”‘’…—–·•])|(?<=[“”‘’…—–·•]) +(?=[\u2e80-\uffff])")
 
 
 def in_reading_order(textpage) -> str:
@@ -75,19 +77,13 @@ def in_reading_order(textpage) -> str:
 def _line_in_x_order(textpage, start: int, line: str) -> str:
     lefts = [textpage.get_charbox(start + k)[0] for k in range(len(line))]
     drawn = [x for x, ch in zip(lefts, line) if ch != " "]
-    if all(b >= a - 1 for a, b in zip(drawn, drawn[1:])):
-        return line
-    order = [line[k] for k in sorted(range(len(line)), key=lambda k: (lefts[k], k))]
-    out: list[str] = []
-    for i, ch in enumerate(order):
-        if ch == " " and (not out or out[-1] == " " or FALLBACK_GLYPHS.match(out[-1])
-                          or (i + 1 < len(order) and FALLBACK_GLYPHS.match(order[i + 1]))):
-            continue
-        out.append(ch)
-    return "".join(out)
+    if any(b < a - 1 for a, b in zip(drawn, drawn[1:])):
+        line = re.sub(" {2,}", " ", "".join(line[k] for k in sorted(range(len(line)), key=lambda k: (lefts[k], k))))
+    return GLYPH_GAP.sub("", line)
 
 
 SENTENCE_END = re.compile(r"[。：:；;！!？?）)”」|]\s*$")
+DATE_LINE = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
 LINE_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、]|附件|$)")
 
 
@@ -104,9 +100,11 @@ def unwrap(page: str) -> str:
     if full < 15:
         return page
     out = [lines[0]]
-    for prev_width, line in zip(widths, lines[1:]):
+    for k, (prev_width, line) in enumerate(zip(widths, lines[1:]), start=1):
         prev = out[-1]
-        if prev_width >= full * 0.88 and not SENTENCE_END.search(prev) and not LINE_START.match(line):
+        signature = k + 1 < len(lines) and DATE_LINE.match(lines[k + 1])  # the issuer above the date
+        if (prev_width >= full * 0.88 and not SENTENCE_END.search(prev) and not LINE_START.match(line)
+                and not signature):
             out[-1] = prev.rstrip() + line.lstrip()
         else:
             out.append(line)
