@@ -912,9 +912,14 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     if ent:
                         metric_rule, names = post.rule, [ent]
                         pattern_id = post.rule.id + "/listed"
-                if metric_rule is None and t.cls == "count" and words["topic_lead"].search(s, ctx_start, t.tok_start):
-                    # `诉求主要集中在城乡建设(2,106件)、劳动保障(1,874件)`: topics listed without 类
-                    label = words["topic_label"].search(s, max(sent_start, prev_tok_end), t.tok_start)
+                if metric_rule is None and t.cls == "count":
+                    # `诉求主要集中在城乡建设(2,106件)、劳动保障(1,874件)`: topics listed without 类;
+                    # `其中欠薪诉求3416件`: a clause opened by its topic
+                    topics = words["topic_lead"].search(s, ctx_start, t.tok_start) or any(   # (`…；市容环境1045件`)
+                        r["pattern"].endswith("/topic") and not _HARD_END.search(s, r["end"], t.tok_start)
+                        for r in out[-3:])
+                    label = words["topic_label"].search(s, max(sent_start, prev_tok_end), t.tok_start) if topics else None
+                    label = label or words["topic_claim"].fullmatch(s, max(clause_start, prev_tok_end), t.tok_start)
                     if label and not _is_name(lib, label.group("cat")) and not lib.entity["not"].search(label.group("cat")):
                         metric_rule = lib.rules_by_id["category.count"]
                         pattern_id = metric_rule.id + "/topic"

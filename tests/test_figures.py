@@ -503,6 +503,14 @@ def test_phrasings(text, expected):
     ("求助类占比最高，为38.5%(502件)，咨询类、投诉类分别占31.2%、20.4%。",
      [("category_share", 38.5, "求助"), ("category_count", 502.0, "求助"),
       ("category_share", 31.2, "咨询"), ("category_share", 20.4, "投诉")]),
+    # topics without 类: after a lead that breaks a category down, and one after another
+    ("从构成看，拖欠工资(86件)、工伤认定(41件)两项最为集中。",
+     [("category_count", 86.0, "拖欠工资"), ("category_count", 41.0, "工伤认定")]),
+    ("细分来看，停车管理412件，占该类诉求的30.2%；绿化养护188件。",
+     [("category_count", 412.0, "停车管理"), ("category_share", 30.2, "停车管理"), ("category_count", 188.0, "绿化养护")]),
+    # a clause opened by a topic and 诉求; a kind of requester or a part of a total is none
+    ("燃气安全诉求96件，电梯运行诉求57件。", [("category_count", 96.0, "燃气安全"), ("category_count", 57.0, "电梯运行")]),
+    ("涉企诉求530件，企业诉求44件。", []),
 ])
 def test_category_labels(text, expected):
     got = [(f["metric"], f["value"], f["category"]) for f in extract_text(text)]
