@@ -68,6 +68,20 @@ def test_html_rowspan_and_colspan_are_expanded(tmp_path):
     assert doc.source_tables[0].header_rows == 2
 
 
+@pytest.mark.parametrize("title, first_line", [
+    ("关于2025年3月热线工单办理情况的通报", "关于2025年3月热线工单办理情况的通报"),   # not in the body: it leads
+    ("关于2025年3月热线工单办理情况的通报_某某县人民政府", "关于2025年3月热线工单办理情况的通报"),  # site suffix
+    ("通知公告", "关于2025年3月热线工单办理情况的通报"),   # a section name, the article's title below it
+])
+def test_html_page_title_leads_only_when_the_body_lacks_it(tmp_path, title, first_line):
+    body = "" if first_line == title else "<h1>关于2025年3月热线工单办理情况的通报</h1>"
+    f = tmp_path / "page.html"
+    f.write_text(f"<html><head><title>{title}</title></head><body>{body}<p>本月受理工单120件。</p></body></html>",
+                 encoding="utf-8")
+    lines = read(f).raw.splitlines()
+    assert lines[0] == first_line and lines.count(first_line) == 1
+
+
 def test_html_in_gbk_with_meta_charset(tmp_path):
     f = tmp_path / "gbk.html"
     f.write_bytes('<html><head><meta charset="gbk"></head><body><p>受理诉求1416件</p></body></html>'.encode("gbk"))

@@ -46,7 +46,10 @@ def read_html(data: bytes, doc: Document) -> None:
     body = root.find("body")
     writer.walk(body if body is not None else root)
     raw = writer.text()
-    if title and _squash(title) not in _squash(raw[:2000]):
+    # the page's <title> stands first when the body does not give it: not a site's suffix
+    # (`关于…的通报_某市人民政府`) nor a section name (`通知公告`) with the article's own title below
+    title = max(TITLE_PARTS.split(title), key=len).strip() if title else ""
+    if len(title) > 6 and _squash(title) not in _squash(raw[:2000]):
         shift = len(title) + 1
         raw = title + "\n" + raw
         for t in writer.tables:
@@ -54,6 +57,9 @@ def read_html(data: bytes, doc: Document) -> None:
             t.end += shift
     doc.raw = raw
     doc.source_tables = writer.tables
+
+
+TITLE_PARTS = re.compile(r"\s*(?:[_|｜]|——|--|\s-\s)\s*")
 
 
 def _decode_html(data: bytes) -> tuple[str, str]:
