@@ -207,6 +207,16 @@ def test_unwrap_leaves_the_issuer_above_the_date_on_its_own_line():
                                             "某某区人民政府办公室", "2025 年 2 月 26 日"]
 
 
+def test_unwrap_leaves_table_rows_as_wide_as_the_page_apart():
+    from extractor.readers.pdf import unwrap
+
+    page = ("各乡镇受理情况见下表。\n"
+            "1 东坝镇 3120 2987 1846 99.91%\n"
+            "2 龙门乡 2874 2533 1702 99.86%\n"
+            "3 青石镇 2605 2410 1533 99.90%")
+    assert unwrap(page) == page
+
+
 def test_a_layout_table_is_walked_into_and_the_data_table_inside_it_kept(tmp_path):
     page = ("<html><body><table><tr><td><div class='nav'>首页</div></td></tr><tr><td>"
             "<h1>某区12345热线运行情况通报</h1><p>本月共受理诉求1,416件，办结率98.2%。</p>"

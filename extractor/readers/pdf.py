@@ -11,6 +11,7 @@ import re
 
 from ..model import Document
 from . import Limits, ReadError
+from .pdf_tables import find_tables, row_like
 
 
 def read_pdf(data: bytes, doc: Document, limits: Limits, password: str | None = None) -> None:
@@ -44,8 +45,6 @@ def read_pdf(data: bytes, doc: Document, limits: Limits, password: str | None = 
         pdf.close()
     texts = [unwrap(p.rstrip("\n")) for p in pages]
     doc.raw = "\n\f".join(texts) + "\n"
-    from .pdf_tables import find_tables
-
     doc.source_tables = find_tables(data, texts, sep="\n\f", password=password)
 
 
@@ -104,7 +103,7 @@ def unwrap(page: str) -> str:
         prev = out[-1]
         signature = k + 1 < len(lines) and DATE_LINE.match(lines[k + 1])  # the issuer above the date
         if (prev_width >= full * 0.88 and not SENTENCE_END.search(prev) and not LINE_START.match(line)
-                and not signature):
+                and not signature and not row_like(prev.split())):   # (table rows are as wide as the page)
             out[-1] = prev.rstrip() + line.lstrip()
         else:
             out.append(line)

@@ -31,13 +31,19 @@ def looks_tabular(page_text: str) -> bool:
         if not fields:
             continue
         numeric = sum(1 for f in fields if NUMERIC_CELL.match(f))
-        if numeric >= 2 and len(fields) - numeric <= 2:
+        if row_like(fields, numeric):
             rows += 1
         elif numeric >= 6 and numeric >= 3 * (len(fields) - numeric):
             rows += 3
         elif numeric == 1 and len(fields) == 1:
             short += 1
     return rows >= 3 or short >= 8
+
+
+def row_like(fields: list[str], numeric: int | None = None) -> bool:
+    """A line's fields read as a table row: two or more numbers and at most two labels."""
+    numeric = sum(1 for f in fields if NUMERIC_CELL.match(f)) if numeric is None else numeric
+    return numeric >= 2 and len(fields) - numeric <= 2
 
 
 def find_tables(data: bytes, pages: list[str], sep: str = "\n\f", password: str | None = None) -> list[SourceTable]:
@@ -73,13 +79,17 @@ def find_tables(data: bytes, pages: list[str], sep: str = "\n\f", password: str 
         prev = merged[-1] if merged else None
         if (prev is not None and top and prev["bottom"] and page_no == prev["last_page"] + 1
                 and len(rows[0]) == len(prev["rows"][0])):
-            if not any(_is_data_row(r) for r in prev["rows"]) and not _is_data_row(rows[0]):
-                prev["rows"][-1] = [a if a == b else a + b for a, b in zip(prev["rows"][-1], rows[0])]
-                rest = rows[1:]
+            header_only = not any(_is_data_row(r) for r in prev["rows"])
+            cut = any(a.strip() and not b.strip() for a, b in zip(prev["rows"][-1], rows[0]))
+            if header_only and not _is_data_row(rows[0]):
+                # a row the break cut has only the wrapped ends of some cells; a whole row fills them all
+                if cut:
+                    prev["rows"][-1] = [a if a == b else a + b for a, b in zip(prev["rows"][-1], rows[0])]
+                rest = rows[1:] if cut else rows
             else:
                 head = _header_rows(prev["rows"])
                 rest = rows[head:] if rows[:head] == prev["rows"][:head] and not _is_data_row(rows[0]) else rows
-            if rest and _is_data_row(rest[0]):
+            if rest and (_is_data_row(rest[0]) or header_only and any(_is_data_row(r) for r in rest)):
                 prev["rows"].extend(rest)
                 prev["parts"].append((page_no, rows))
                 prev["last_page"], prev["bottom"] = page_no, bottom
