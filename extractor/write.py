@@ -160,7 +160,11 @@ def read_dataset(out: str | os.PathLike, name: str, columns: list[str] | None = 
     folder = Path(out) / name
     if not folder.is_dir() or not any(folder.rglob("part-*.parquet")):
         return SCHEMAS[name].empty_table() if columns is None else SCHEMAS[name].empty_table().select(columns)
-    dataset = pads.dataset(folder, format="parquet", partitioning="hive")
+    # a partition column is read as text, as written: inferred, a year column with one null
+    # folder would come back as floats
+    keys = {p.name.split("=", 1)[0] for p in folder.iterdir() if p.is_dir() and "=" in p.name}
+    partitioning = pads.partitioning(pa.schema([pa.field(k, pa.string()) for k in sorted(keys)]), flavor="hive")
+    dataset = pads.dataset(folder, format="parquet", partitioning=partitioning)
     return dataset.to_table(columns=columns)
 
 
