@@ -49,7 +49,8 @@ NAV_TERMS = {"通知公告", "公示公告", "工作动态", "政务动态", "�
 WEB_LINE = regex.compile(r"首页|您当前的位置|当前位置|>|来源[:：]|发布时间|发布日期|浏览次数|访问量|点击[数率量]|字号|字体|"
                          r"打印|关闭|分享|扫一扫|二维码|^【|^时间[:：]|^日期[:：]|^[×x✕]$")
 PUBLISHED = regex.compile(r"(?:^|(?<=[\s】\]|]))(?:发布时间|发布日期|发表时间|更新时间|时间|日期)\s*[:：]\s*")
-WRITTEN = regex.compile(r"成文日期\s*[:：]\s*(?P<d>\S+)")
+# `成文日期：…`, or a date alone in brackets under the title (`（2024年12月16日）`, as summaries and speeches are dated)
+WRITTEN = regex.compile(r"成文日期\s*[:：]\s*(?P<d>\S+)|^\s*[(（]\s*(?P<d>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[)）]\s*$")
 SOURCE = regex.compile(r"来源\s*[:：]\s*(?P<s>[^\s:：]{2,40})")
 SALUTATION = regex.compile(r"[:：]$")
 HEADING = regex.compile(r"^[(（]?[一二三四五六七八九十]+[)）、.．]|^第[一二三四五六七八九十]+[部分章节]")
@@ -65,9 +66,9 @@ ANNEX_LINE = regex.compile(r"^附\s*[件表]\s*[\d一二三四五六七八九十
 SUBJECT_TITLE = regex.compile(r"^(?=.*(?:关于|(?:19|20)\d{2}年|[\d一二三四五六七八九十]{1,3}月份?|季度|半年))"
                               r".*(?:通报|报告|通知|分析|总结|专报|快报|简报|周报|月报|季报|年报)$")
 CIRCULAR_TITLE = regex.compile(r"12345|热线|诉求|工单|督办|政务服务|便民|[月期]份?|周")
-TITLE_END = regex.compile(r"(?:通报|简报|周报|月报|日报|季报|年报|报告|通知|情况|快报|专报|公告|通告|分析|动态|汇总|要情|工作总结|工作计划|工作要点)"
+TITLE_END = regex.compile(r"(?:通报|简报|周报|月报|日报|季报|年报|报告|通知|情况|快报|专报|公告|通告|分析|动态|汇总|要情|工作总结|工作计划|工作要点|工作思路|工作打算|工作安排)"
                           r"[”\"」』)）]*$")
-AUTHOR = regex.compile(rf"^(?P<org>[\p{{Han}}]{{2,40}}?{ORG_SUFFIX})关于")
+AUTHOR = regex.compile(rf"^(?P<org>[\p{{Han}}]{{2,40}}?{ORG_SUFFIX})(?:关于|\d{{4}}\s*年)")
 PRESENTLY = regex.compile(r"现[将就把对](?P<s>[^。；]{0,160}?)(?:通报|报告|通知|公布|公示)如下")
 PERIOD_LINE = regex.compile(r"^[(（【\[]?(?P<s>[^()（）]{4,40})[)）】\]]?$")
 

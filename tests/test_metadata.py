@@ -181,6 +181,17 @@ def test_region_from_title_author_when_issuer_names_no_place():
     assert (m["province"], m["city"], m["county"], m["admin_code"]) == ("广西壮族自治区", "柳州市", "城中区", "450202")
 
 
+def test_work_summary_titled_by_its_author_and_dated_in_brackets_under_the_title():
+    text = ("德化县行政审批服务局2023年工作总结和2024年工作打算\n（2023年12月20日）\n\n"
+            "2023年以来，我局持续深化“放管服”改革。全年受理12345热线工单3216件，办结率99.2%。\n"
+            "一、主要工作成效\n全年办件量41.2万件，同比增长6.1%。\n")
+    m = Metadata(text).fields()
+    assert m["title"] == "德化县行政审批服务局2023年工作总结和2024年工作打算"
+    assert m["issuer"] == "德化县行政审批服务局"
+    assert m["issue_date"] == D(2023, 12, 20)
+    assert (m["province"], m["city"], m["county"]) == ("福建省", "泉州市", "德化县")
+
+
 def test_nothing_stated_stays_null():
     m = Metadata("各居民区：\n本月共承接工单428件。\n").fields()
     assert all(m[f] is None for f in FIELDS)
