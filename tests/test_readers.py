@@ -207,6 +207,20 @@ def test_unwrap_leaves_the_issuer_above_the_date_on_its_own_line():
                                             "某某区人民政府办公室", "2025 年 2 月 26 日"]
 
 
+def test_unwrap_joins_a_paragraph_whose_sentence_ended_right_at_the_margin():
+    from extractor.readers.pdf import unwrap
+
+    page = ("河西街道：本月承办转派工单318件，其中投诉类126件，占比39.6%，高于全区平均。\n"
+            "已办结301件，仍有17件未办结，办结率94.65%，考核得分88.2分，在全区排名第九。\n"
+            "河东街道：承办工单205件，办结率99.02%，群众满意率96.3%，得分97.5分。\n"
+            "其余单位均按期办结。")
+    assert unwrap(page).split("\n") == [
+        "河西街道：本月承办转派工单318件，其中投诉类126件，占比39.6%，高于全区平均。"
+        "已办结301件，仍有17件未办结，办结率94.65%，考核得分88.2分，在全区排名第九。",
+        "河东街道：承办工单205件，办结率99.02%，群众满意率96.3%，得分97.5分。",   # a new `单位：` paragraph
+        "其余单位均按期办结。"]   # (the line before ended short of the margin)
+
+
 def test_unwrap_leaves_table_rows_as_wide_as_the_page_apart():
     from extractor.readers.pdf import unwrap
 

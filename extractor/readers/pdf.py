@@ -83,6 +83,8 @@ def _line_in_x_order(textpage, start: int, line: str) -> str:
 
 SENTENCE_END = re.compile(r"[。：:；;！!？?）)”」|]\s*$")
 DATE_LINE = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+FULL_STOP = re.compile(r"[。；;！!？?]\s*$")
+LABEL_LINE = re.compile(r"^\s*[\u4e00-\u9fff()（）]{2,20}[：:]")
 LINE_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、]|附件|$)")
 
 
@@ -102,7 +104,11 @@ def unwrap(page: str) -> str:
     for k, (prev_width, line) in enumerate(zip(widths, lines[1:]), start=1):
         prev = out[-1]
         signature = k + 1 < len(lines) and DATE_LINE.match(lines[k + 1])  # the issuer above the date
-        if (prev_width >= full * 0.88 and not SENTENCE_END.search(prev) and not LINE_START.match(line)
+        wrapped = prev_width >= full * 0.88 and not SENTENCE_END.search(prev)
+        # a sentence that ended right at the margin, its paragraph going on below (not into a
+        # new `单位：` paragraph)
+        ran_on = prev_width >= full * 0.97 and FULL_STOP.search(prev) and not LABEL_LINE.match(line)
+        if ((wrapped or ran_on) and not LINE_START.match(line)
                 and not signature and not row_like(prev.split())):   # (table rows are as wide as the page)
             out[-1] = prev.rstrip() + line.lstrip()
         else:
