@@ -33,7 +33,7 @@ WINDOW = 48          # how far left of a number a keyword may stand
 _DIGIT = regex.compile(r"[0-9]")
 _CN_MAGNITUDE = regex.compile(r"[零一二两三四五六七八九][十百千万点]")
 # figures without ASCII digits (`排名第一`, `二百三十一件`)
-_CN_FIGURE = regex.compile(r"百分之|第[一二三四五六七八九十]|" + _CN_MAGNITUDE.pattern)
+_CN_FIGURE = regex.compile(r"百分之|[一二两三四五六七八九]成|第[一二三四五六七八九十]|" + _CN_MAGNITUDE.pattern)
 _BARE_STOP = regex.compile(r"[0-9.]")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}*")
@@ -279,8 +279,12 @@ def _cn_tokens(lib: Library, s: str) -> list[Token]:
     """Numbers written in Chinese numerals that are figures: percentages (`百分之百`) and
     placings (`排名第一`, `分列第二、三位`); other Chinese numerals are ordinals or prose."""
     out = []
-    if lib.pct_cn is not None and "百分之" in s:
+    if lib.pct_cn is not None and ("百分之" in s or "成" in s):
         for m in lib.pct_cn.finditer(s):
+            if m.group("tenths"):   # (`近五成`: 50%, about)
+                out.append(Token(m.start("tenths"), m.end("tenths") + 1, m.end(), m.start(),
+                                 _CN_DIGIT[m.group("tenths")] * 10.0, "%", "pct", bool(m.group("pre") or m.group("post"))))
+                continue
             value = _cn_number(m.group("cn"))
             if value is not None:
                 out.append(Token(m.start(), m.end(), m.end(), m.start(), value, "%", "pct", False))

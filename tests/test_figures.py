@@ -477,6 +477,10 @@ def test_d005_wan_multiplies():
      [("completion_rate", 100.0, "河口镇"), ("completion_rate", 100.0, "新华镇"), ("completion_rate", 100.0, "县医保局")]),
     # the unit named after a placing (第一名为X) goes on into the next clause
     ("部门组考评第一名为县医保局，得分99.1分。", [("rank", 1.0, "县医保局"), ("score", 99.1, "县医保局")]),
+    # tenths (成) are percentages, bounds and 近/逾 making them approximate; not 一成不变, 八成新
+    ("群众满意率逾九成，按期办结率七成以上。", [("satisfaction_rate", 90.0, None), ("completion_rate", 70.0, None)]),
+    ("超期工单较上月减少约两成。", [("change_rate", -20.0, None)]),
+    ("坚决杜绝一成不变的工作方式，更换八成新的设备。", []),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
