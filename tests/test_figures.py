@@ -481,6 +481,9 @@ def test_d005_wan_multiplies():
     ("群众满意率逾九成，按期办结率七成以上。", [("satisfaction_rate", 90.0, None), ("completion_rate", 70.0, None)]),
     ("超期工单较上月减少约两成。", [("change_rate", -20.0, None)]),
     ("坚决杜绝一成不变的工作方式，更换八成新的设备。", []),
+    # a numbered team or a shift is a unit (话务二班, 夜班组); not a list ordinal (第一组同志)
+    ("话务二班平均得分95.3分，排名第二；夜班组93.8分。",
+     [("score", 95.3, "话务二班"), ("rank", 2.0, "话务二班"), ("score", 93.8, "夜班组")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
