@@ -518,6 +518,8 @@ def test_phrasings(text, expected):
     # a clause opened by a topic and 诉求; a kind of requester or a part of a total is none
     ("燃气安全诉求96件，电梯运行诉求57件。", [("category_count", 96.0, "燃气安全"), ("category_count", 57.0, "电梯运行")]),
     ("涉企诉求530件，企业诉求44件。", []),
+    # the next category after 其次是
+    ("咨询类诉求最多，其次是劳动保障类，共506件。", [("category_count", 506.0, "劳动保障")]),
 ])
 def test_category_labels(text, expected):
     got = [(f["metric"], f["value"], f["category"]) for f in extract_text(text)]

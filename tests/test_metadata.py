@@ -192,6 +192,14 @@ def test_work_summary_titled_by_its_author_and_dated_in_brackets_under_the_title
     assert (m["province"], m["city"], m["county"]) == ("福建省", "泉州市", "德化县")
 
 
+def test_a_federation_or_association_signs_as_issuer():
+    text = ("关于一季度企业服务专席诉求办理情况的通报\n\n各会员企业：\n一季度共受理企业诉求212件，办结率98.6%。\n\n"
+            "安溪县工商业联合会\n2024年4月8日\n")
+    m = Metadata(text).fields()
+    assert m["issuer"] == "安溪县工商业联合会" and m["issue_date"] == D(2024, 4, 8)
+    assert m["county"] == "安溪县"
+
+
 def test_nothing_stated_stays_null():
     m = Metadata("各居民区：\n本月共承接工单428件。\n").fields()
     assert all(m[f] is None for f in FIELDS)
