@@ -484,6 +484,11 @@ def test_d005_wan_multiplies():
     # a numbered team or a shift is a unit (话务二班, 夜班组); not a list ordinal (第一组同志)
     ("话务二班平均得分95.3分，排名第二；夜班组93.8分。",
      [("score", 95.3, "话务二班"), ("rank", 2.0, "话务二班"), ("score", 93.8, "夜班组")]),
+    # a period, a procedure or a group of offices before the keyword is no unit's name
+    ("各村(社区)、镇直各站所共向镇党政办报送政务信息38条，被县政府门户网站采用7条。",
+     [("submitted", 38.0, None), ("adopted", 7.0, None)]),
+    ("第三季度乡镇(街道)政务服务好差评共收到差评52条。", [("volume", 52.0, None)]),
+    ("经审核在县人民政府网站刊发41条。", [("adopted", 41.0, None)]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
