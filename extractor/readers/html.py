@@ -22,6 +22,8 @@ DROP_ROLE = re.compile(r"(^|[\s_-])(nav|navbar|menu|footer|foot|breadcrumb|crumb
 BLOCK_TAGS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article",
               "header", "footer", "blockquote", "pre", "dd", "dt", "ul", "ol", "hr", "center", "caption",
               "figure", "figcaption", "address", "main", "aside", "table"}
+# a page title's parts: the article's title and the site's name (`关于…的通报_某市人民政府`)
+TITLE_PARTS = re.compile(r"\s*(?:[_|｜]|——|--|\s-\s)\s*")
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
 
 
@@ -57,9 +59,6 @@ def read_html(data: bytes, doc: Document) -> None:
             t.end += shift
     doc.raw = raw
     doc.source_tables = writer.tables
-
-
-TITLE_PARTS = re.compile(r"\s*(?:[_|｜]|——|--|\s-\s)\s*")
 
 
 def _decode_html(data: bytes) -> tuple[str, str]:
