@@ -74,11 +74,19 @@ def in_reading_order(textpage) -> str:
 
 
 def _line_in_x_order(textpage, start: int, line: str) -> str:
-    lefts = [textpage.get_charbox(start + k)[0] for k in range(len(line))]
-    drawn = [x for x, ch in zip(lefts, line) if ch != " "]
-    if any(b < a - 1 for a, b in zip(drawn, drawn[1:])):
+    if not all(_between_neighbours(textpage, start, line, m.start()) for m in FALLBACK_GLYPHS.finditer(line)):
+        lefts = [textpage.get_charbox(start + k)[0] for k in range(len(line))]
         line = re.sub(" {2,}", " ", "".join(line[k] for k in sorted(range(len(line)), key=lambda k: (lefts[k], k))))
     return GLYPH_GAP.sub("", line)
+
+
+def _between_neighbours(textpage, start: int, line: str, k: int) -> bool:
+    """The glyph at `k` is drawn between the characters around it (three boxes, not a line's)."""
+    x = textpage.get_charbox(start + k)[0]
+    before = next((j for j in range(k - 1, -1, -1) if line[j] != " "), None)
+    after = next((j for j in range(k + 1, len(line)) if line[j] != " "), None)
+    return (before is None or textpage.get_charbox(start + before)[0] <= x + 1) and \
+        (after is None or x <= textpage.get_charbox(start + after)[0] + 1)
 
 
 SENTENCE_END = re.compile(r"[。：:；;！!？?）)”」|]\s*$")
