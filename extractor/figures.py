@@ -928,6 +928,17 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         metric_rule = lib.rules_by_id["category.count"]
                         pattern_id = metric_rule.id + "/topic"
                         cat_next = fold_category(label.group("cat"))
+                if metric_rule is None and t.cls == "count" and words["period_total"].fullmatch(s, clause_start, t.tok_start):
+                    # `(一)城乡建设类诉求继续居首。全月共3962件`: the total of the category the line
+                    # opened with, when no figure stood between (but its placing: `城市管理类居第二位，…共…`)
+                    line_start = s.rfind("\n", 0, t.tok_start) + 1
+                    head = next((e for e in reversed(events[:bisect_right(event_ends, t.tok_start)])
+                                 if e.start >= line_start and e.rule.id == "category.count"), None)
+                    if head is not None and (prev_fig is None or prev_fig["_tok_end"] <= head.start
+                                             or prev_fig["metric"] == "rank" and prev_fig["_sent"] == sent_start):
+                        metric_rule = head.rule
+                        pattern_id = head.rule.id + "/total"
+                        cat_next = fold_category(head.match.group("cat"))
                 if metric_rule is None and t.cls == "count" and prev_fig is not None \
                         and prev_fig["metric"] == "category_share" and _OPEN_BRACKET.fullmatch(s, prev_fig["_tok_end"], t.tok_start):
                     # `投诉类占比最高，达41.2%(413件)`: the category's count, in brackets after its share

@@ -525,6 +525,10 @@ def test_phrasings(text, expected):
     ("涉企诉求530件，企业诉求44件。", []),
     # the next category after 其次是
     ("咨询类诉求最多，其次是劳动保障类，共506件。", [("category_count", 506.0, "劳动保障")]),
+    # a line opened by a category, its total in the next sentence (past the category's placing)
+    ("(二)交通运输类诉求有所上升。全月共1,237件，占5.7%，环比微增1.2%。",
+     [("category_count", 1237.0, "交通运输"), ("category_share", 5.7, "交通运输"), ("change_rate", 1.2, None)]),
+    ("生态环境类居第三位，上半年共8,420件。", [("rank", 3.0, None), ("category_count", 8420.0, "生态环境")]),
 ])
 def test_category_labels(text, expected):
     got = [(f["metric"], f["value"], f["category"]) for f in extract_text(text)]
