@@ -442,10 +442,10 @@ def _line_head(lib: Library, s: str, pos: int, meta: dict) -> str | None:
         return None
     name = m.group("ent")
     joined = lib.words["list_separator"].search(name)
-    if not _is_name(lib, name) or lib.entity["not_subject"].search(name) or _reporting_body(lib, name, meta) \
+    if not _is_name(lib, name) or "的" in name or lib.entity["not_subject"].search(name) or _reporting_body(lib, name, meta) \
             or (joined and _is_name(lib, name[:joined.start()])):
-        # (`(二)街道便民服务中心。`: a kind of unit; `(一)园区和乡镇街道。`: two; not
-        # `(三)区住房和城乡建设局。`)
+        # (`(二)街道便民服务中心。`: a kind of unit; `(一)园区和乡镇街道。`: two;
+        # `(一)排名靠前的县(市、区)。`: a description; not `(三)区住房和城乡建设局。`)
         return None
     return name
 
