@@ -203,22 +203,23 @@ def test_cells_one_per_line_without_any_separator():
     assert [(f["metric"], f["value"]) for f in figures] == [("volume", 600.0)]   # the cells are no prose
 
 
-def test_cells_one_per_line_with_a_blank_line_between_rows():
-    """The same layout with each row set off by a blank line, the total row without its index."""
-    text = ("附件\n各镇（街道）工单办理情况统计表\n\n序号\n单位\n承办量（件）\n退回重办（件）\n满意率（%）\n\n"
-            "1\n城关街道\n512\n7\n97.85\n\n2\n河口镇\n301\n2\n98.12\n\n合计\n813\n9\n—\n注：满意率为回访满意率。\n")
+@pytest.mark.parametrize("text, shape, want", [
+    # each row set off by a blank line, the total row without its index
+    ("附件\n各镇（街道）工单办理情况统计表\n\n序号\n单位\n承办量（件）\n退回重办（件）\n满意率（%）\n\n"
+     "1\n城关街道\n512\n7\n97.85\n\n2\n河口镇\n301\n2\n98.12\n\n合计\n813\n9\n—\n注：满意率为回访满意率。\n",
+     (3, 5), [("河口镇", "承办量(件)", 301), ("城关街道", "满意率(%)", 97.85), ("合计", "退回重办(件)", 9),
+              ("合计", "满意率(%)", None)]),
+    # led by a window column, without an index
+    ("附件\n各窗口服务评价情况表\n窗口名称\n办件量（件）\n好评率\n排名\n"
+     "不动产登记窗口\n3862\n99.97%\n1\n社会保障窗口\n2115\n100.00%\n2\n税务窗口\n1948\n99.90%\n3\n",
+     (3, 4), [("社会保障窗口", "办件量(件)", 2115), ("税务窗口", "排名", 3)]),
+])
+def test_cells_one_per_line_in_other_layouts(text, shape, want):
+    """The one-cell-per-line layout with a blank line between rows, or led by a window column."""
     tables, cells = tables_of_text(text)
-    assert shapes(tables) == [(3, 5)]
-    assert cell(cells, "河口镇", "承办量(件)")["value"] == 301 and cell(cells, "城关街道", "满意率(%)")["value"] == 97.85
-    assert cell(cells, "合计", "退回重办(件)")["value"] == 9 and cell(cells, "合计", "满意率(%)")["value"] is None
-
-
-def test_cells_one_per_line_led_by_a_window_column_without_index():
-    text = ("附件\n各窗口服务评价情况表\n窗口名称\n办件量（件）\n好评率\n排名\n"
-            "不动产登记窗口\n3862\n99.97%\n1\n社会保障窗口\n2115\n100.00%\n2\n税务窗口\n1948\n99.90%\n3\n")
-    tables, cells = tables_of_text(text)
-    assert shapes(tables) == [(3, 4)]
-    assert cell(cells, "社会保障窗口", "办件量(件)")["value"] == 2115 and cell(cells, "税务窗口", "排名")["value"] == 3
+    assert shapes(tables) == [shape]
+    for label, column, value in want:
+        assert cell(cells, label, column)["value"] == value
 
 
 def test_rows_aligned_with_runs_of_spaces():
