@@ -33,7 +33,8 @@ WINDOW = 48          # how far left of a number a keyword may stand
 _DIGIT = regex.compile(r"[0-9]")
 _CN_MAGNITUDE = regex.compile(r"[零一二两三四五六七八九][十百千万点]")
 # figures without ASCII digits (`排名第一`, `二百三十一件`)
-_CN_FIGURE = regex.compile(r"百分之|[一二两三四五六七八九]成|第[一二三四五六七八九十]|" + _CN_MAGNITUDE.pattern)
+_TENTHS = regex.compile(r"[一二两三四五六七八九]成")   # (`近五成`; 成 alone is in 完成, 成效…)
+_CN_FIGURE = regex.compile(r"百分之|" + _TENTHS.pattern + r"|第[一二三四五六七八九十]|" + _CN_MAGNITUDE.pattern)
 _BARE_STOP = regex.compile(r"[0-9.]")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}*")
@@ -279,7 +280,7 @@ def _cn_tokens(lib: Library, s: str) -> list[Token]:
     """Numbers written in Chinese numerals that are figures: percentages (`百分之百`) and
     placings (`排名第一`, `分列第二、三位`); other Chinese numerals are ordinals or prose."""
     out = []
-    if lib.pct_cn is not None and ("百分之" in s or "成" in s):
+    if lib.pct_cn is not None and ("百分之" in s or _TENTHS.search(s)):
         for m in lib.pct_cn.finditer(s):
             if m.group("tenths"):   # (`近五成`: 50%, about)
                 out.append(Token(m.start("tenths"), m.end("tenths") + 1, m.end(), m.start(),
