@@ -119,26 +119,30 @@ def _rows(chunk: str) -> list[list[str]]:
     merged cell is repeated across the row as the .docx reader does.
     """
     marks = chunk.split(CELL)[:-1]
-    best: tuple[int, list[list[str]], int] | None = None
-    for width in range(1, min(len(marks), 64) + 1):
-        rows, fit, i = [], 0, 0
-        while i < len(marks):
-            end = i + width
-            if end < len(marks) and marks[end] == "":
-                fit += 1
-            else:
-                fit -= 1
-                end = next((j for j in range(i + 1, len(marks)) if marks[j] == ""), len(marks))
-            rows.append([" ".join(c.split()) for c in marks[i:end]])
-            i = end + 1
-        if best is None or fit > best[0]:
-            best = (fit, rows, width)
-    _, rows, width = best
+    _, spans, width = max((_cuts(marks, w) + (w,) for w in range(1, min(len(marks), 64) + 1)),
+                          key=lambda c: c[0])
     out = []
-    for row in rows:
+    for i, end in spans:
+        row = [" ".join(c.split()) for c in marks[i:end]]
         if any(row):
             out.append(row * width if len(row) == 1 else row + [""] * (width - len(row)))
     return out
+
+
+def _cuts(marks: list[str], width: int) -> tuple[int, list[tuple[int, int]]]:
+    """Rows of `width` cells where the mark after them is empty (a row end), each such row
+    scoring one and each that needs its own end minus one; the rows' (start, end)."""
+    spans, fit, i = [], 0, 0
+    while i < len(marks):
+        end = i + width
+        if end < len(marks) and marks[end] == "":
+            fit += 1
+        else:
+            fit -= 1
+            end = next((j for j in range(i + 1, len(marks)) if marks[j] == ""), len(marks))
+        spans.append((i, end))
+        i = end + 1
+    return fit, spans
 
 
 def _convert_with_libreoffice(path: Path, doc: Document, limits: Limits) -> None:
