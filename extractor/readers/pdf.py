@@ -50,9 +50,10 @@ def read_pdf(data: bytes, doc: Document, limits: Limits, password: str | None = 
 
 # punctuation a CJK font often lacks: the writer sets it in a second font, and some writers
 # (LibreOffice) emit that font's glyphs after the line's other text
-FALLBACK_GLYPHS = re.compile(r"[“”‘’…—–·•]")
+_GLYPH = "[“”‘’…—–·•]"
+FALLBACK_GLYPHS = re.compile(_GLYPH)
 # a space pdfium put between such a glyph and a Chinese character (Chinese sets none there)
-GLYPH_GAP = re.compile(r"(?<=[\u2e80-\uffff]) +(?=[“”‘’…—–·•])|(?<=[“”‘’…—–·•]) +(?=[\u2e80-\uffff])")
+GLYPH_GAP = re.compile(rf"(?<=[\u2e80-\uffff]) +(?={_GLYPH})|(?<={_GLYPH}) +(?=[\u2e80-\uffff])")
 
 
 def in_reading_order(textpage) -> str:
