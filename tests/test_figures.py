@@ -489,6 +489,8 @@ def test_d005_wan_multiplies():
      [("submitted", 38.0, None), ("adopted", 7.0, None)]),
     ("第三季度乡镇(街道)政务服务好差评共收到差评52条。", [("volume", 52.0, None)]),
     ("经审核在县人民政府网站刊发41条。", [("adopted", 41.0, None)]),
+    ("开发区各科室经复核向区政府办报送信息26条。", [("submitted", 26.0, None)]),
+    ("赵各庄镇94.60分。", [("score", 94.6, "赵各庄镇")]),   # (各 inside a place name)
     # a numbered line that describes a group of units names none of them
     ("(一)排名靠前的县(市、区)。本月综合得分97.84分。", [("score", 97.84, None)]),
 ])
