@@ -58,7 +58,7 @@ _LABEL_COLON = regex.compile(r"[：:][ \t\u3000]*\Z")
 _LABEL_HEAD = regex.compile(r"[ \t\u3000]*(?:" + _BULLET_MARK + r"[ \t\u3000]*)?[^，,。；;：:、!！?？\n]{1,24}")
 # `A、B…，各报送21条、18条`: 各 before a list of numbers pairs them with the names in order
 _NEXT_NUMBER = regex.compile(r"\s*[、,，]\s*\d")
-_LIST_NEXT = regex.compile(r"\)?\s*、")   # (the next list item: `386件、` or `(386件)、`)
+_LIST_NEXT = regex.compile(r"\)?\s*(?:、|和|及|以及)")   # (the next list item: `386件、`, `(386件)、`, `(93.84%)和`)
 # more numbers of the same kind listed right after one (`78.6分、79.4分和80.1分`)
 _MORE_NUMBERS = regex.compile(r"(?:\s*[、和及]\s*\d[\d,]*(?:\.\d+)?\s*(?:%|分|件|条|项|个百分点)?)+")
 _DIGIT_RUN = regex.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -964,13 +964,20 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         if names:
                             metric_rule = lib.unit_metrics[t.cls]
                             pattern_id = metric_rule.id + "/unit"
-                after_semicolon = metric_rule is None and sent_start > 0 and s[sent_start - 1] in "；;" \
-                    and prev_fig is not None and prev_fig["_sent"] < sent_start
+                after_semicolon = metric_rule is None and sent_start > 0 and prev_fig is not None \
+                    and prev_fig["_sent"] < sent_start \
+                    and (s[sent_start - 1] in "；;"
+                         # (`A县按时办结率99.37%，…。B区97.65%、C区97.24%，低于…`: a sentence of the
+                         # same line that opens with a unit and its number goes on with the one before)
+                         or (s[sent_start - 1] == "。" and "\n" not in s[prev_fig["_sent"]:sent_start]
+                             and prev_fig["_sent"] == sentences.last_end(0, sent_start - 1)))
                 # (after a semicolon, the last unit figure of the same kind in the part before: `A、B分别为
                 # 6.83万件、4.12万件，合计占55.8%；盐亭县1.41万件` runs parallel to B)
                 par = next((r for r in reversed(out) if r["_sent"] == prev_fig["_sent"] and r["_cls"] == t.cls
                             and r["entity"]), None) if after_semicolon else prev_fig
-                if metric_rule is None and par is not None and par["entity"] \
+                if par is None and after_semicolon and prev_fig["_cls"] == t.cls and not prev_fig["category"]:
+                    par = prev_fig   # (`全市平均满意率95.21%。高于平均的有A县(97.85%)…`: the area's, then units')
+                if metric_rule is None and par is not None and (par["entity"] or after_semicolon) \
                         and par["_cls"] == t.cls and not events_between(prev_fig["_tok_end"], t.tok_start, par["metric"]) \
                         and (after_semicolon
                              or (par["pattern"].endswith("/parallel") and par["_sent"] == sent_start

@@ -493,6 +493,14 @@ def test_d005_wan_multiplies():
     ("赵各庄镇94.60分。", [("score", 94.6, "赵各庄镇")]),   # (各 inside a place name)
     # a numbered line that describes a group of units names none of them
     ("(一)排名靠前的县(市、区)。本月综合得分97.84分。", [("score", 97.84, None)]),
+    # a sentence of the same line opening with units and their numbers goes on with the measure
+    # of the sentence before (a unit's, or the whole area's)
+    ("城西街道回访满意率98.6%，居首位。东坡街道97.1%、江北街道96.8%，低于平均。",
+     [("satisfaction_rate", 98.6, "城西街道"), ("satisfaction_rate", 97.1, "东坡街道"),
+      ("satisfaction_rate", 96.8, "江北街道")]),
+    ("全区工单按期办结率为96.5%。超过平均的有河口镇(98.2%)和新华镇(97.0%)。",
+     [("completion_rate", 96.5, None), ("completion_rate", 98.2, "河口镇"), ("completion_rate", 97.0, "新华镇")]),
+    ("全区受理工单5210件。\n河口镇320件。", [("volume", 5210.0, None)]),   # (not across lines)
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
