@@ -599,6 +599,15 @@ def test_a_district_of_a_city_report_heads_its_tickets(tmp_path):
         ("completion_rate", 98.6, "武陵区"), ("satisfaction_rate", 97.2, "武陵区")]
 
 
+def test_a_division_before_a_concessive_clause_heads_the_figures_after_it(tmp_path):
+    """`B区虽然体量小，仅承办…，但…` / `B县尽管…`: the concession ends the division's name."""
+    assert _file_triples(tmp_path, "岳阳市人民政府办公室\n\n各县市区人民政府：\n"
+                                   "君山区虽然体量小，仅承办305件，但按期办结率达到99.5%。"
+                                   "华容县尽管工单较多，共承办1418件，满意率仍达98.1%。\n") == [
+        ("volume", 305.0, "君山区"), ("completion_rate", 99.5, "君山区"),
+        ("volume", 1418.0, "华容县"), ("satisfaction_rate", 98.1, "华容县")]
+
+
 def test_a_paragraph_opened_by_a_unit_and_a_colon_speaks_of_it(tmp_path):
     """`浦口镇：…` with no number before it: every sentence of the line is the unit's."""
     assert _file_triples(tmp_path, "二、各单位办理情况\n浦口镇：本月签收工单167件，签收率100%。已办结162件，按期办结率97.01%。"
