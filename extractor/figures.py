@@ -857,9 +857,14 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     if names:
                         metric_rule = ctx.rule
                         pattern_id = ctx.rule.id + "/item"
-                        if ctx.rule.metric == "category_count" and len(names) == 1 and not _is_name(lib, names[0]):
-                            # `投诉类诉求中，排名前五的问题依次为：物业管理1.37万件`: a topic, not a unit
+                        if len(names) == 1 and not _is_name(lib, names[0]) and (
+                                ctx.rule.metric == "category_count"
+                                or (t.cls == "count" and words["topic_lead"].search(s, ctx_start, t.tok_start))):
+                            # `投诉类诉求中，排名前五的问题依次为：物业管理1.37万件`, `诉求量前十位的类别
+                            # 依次为：供热(1.63万件)`: a topic, not a unit
                             cat_next, names = fold_category(names[0]), []
+                            metric_rule = lib.rules_by_id["category.count"]
+                            pattern_id = metric_rule.id + "/item"
                     elif ctx.rule.metric == "change_rate" and words["level_after_change"].fullmatch(s, clause_start, t.tok_start):
                         # `满意率较上月提高1.2个百分点，达到96.5%`: the rate's own value after its change
                         rate = next((e for e in reversed(events[:bisect_right(event_ends, ctx.start)])
@@ -1016,6 +1021,15 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     # `分月度看，1月2034件、2月1786件`, `(三)季度分布。一季度12.68万件`: requests by period
                     metric_rule = lib.rules_by_id["volume.received"]
                     pattern_id = metric_rule.id + "/period"
+                if metric_rule is None and t.cls == "pct" and words["measures_again"].fullmatch(s, clause_start, t.tok_start) \
+                        and (measures := _measures_before(out, sent_start, _list_length(s, t))):
+                    # `A承办…，签收率99.87%，办结率98.91%，满意率87.64%；B承办7218件，三项指标分别为
+                    # 99.52%、97.36%、85.19%`: the measures of the unit before, in their order
+                    chain = [Event(t.start, t.start, rule, None) for rule in measures]
+                    metric_rule = measures[0]
+                    pattern_id = metric_rule.id + "/again"
+                    names = [prev_fig["_one"]] if prev_fig is not None and prev_fig["_sent"] == sent_start \
+                        and prev_fig["_one"] else []
                 if metric_rule is None and (lead := _breakdown_lead(lib, s, sent_start, t.tok_start)) is not None:
                     # `…的工单共1.08万件。其中，阳朔镇3,368件、白沙镇1,745件`, `仍有12条未整改，其中
                     # 市本级8条、江油市2条`: the parts of the total just given (the last figure before
@@ -1254,6 +1268,23 @@ def _carries_subject(lib: Library, s: str, prev_end: int, part: int, keyword: in
         return False
     between = words["carry_through"].fullmatch(s, prev_end, part)
     return between is not None and not lib.entity["suffix_end"].search(words["scope"].sub("", between.group()))
+
+
+def _measures_before(out: list[dict], sent_start: int, count: int) -> list[Rule]:
+    """The rules of the last `count` rates one unit was given before the sentence part at
+    `sent_start`, if they are that many different measures."""
+    before = [r for r in out if r["_sent"] < sent_start]
+    if not before or not before[-1]["entity"]:
+        return []
+    unit = before[-1]["entity"]
+    rates = []
+    for r in reversed(before):
+        if r["entity"] != unit:
+            break
+        if r["_cls"] == "pct" and r["metric"] != "change_rate":
+            rates.insert(0, r["_rule"])
+    rates = rates[-count:]
+    return rates if count > 1 and len(rates) == count and len({r.metric for r in rates}) == count else []
 
 
 def _last_item(s: str, lo: int, hi: int) -> int:

@@ -501,6 +501,12 @@ def test_d005_wan_multiplies():
     ("全区工单按期办结率为96.5%。超过平均的有河口镇(98.2%)和新华镇(97.0%)。",
      [("completion_rate", 96.5, None), ("completion_rate", 98.2, "河口镇"), ("completion_rate", 97.0, "新华镇")]),
     ("全区受理工单5210件。\n河口镇320件。", [("volume", 5210.0, None)]),   # (not across lines)
+    # `N项指标分别为…` after another unit's rates: the same measures, in their order
+    ("县供电公司按时签收率99.2%，满意率90.4%；县自来水公司承办812件，两项指标分别为98.7%、88.1%。",
+     [("response_rate", 99.2, "县供电公司"), ("satisfaction_rate", 90.4, "县供电公司"), ("volume", 812.0, "县自来水公司"),
+      ("response_rate", 98.7, "县自来水公司"), ("satisfaction_rate", 88.1, "县自来水公司")]),
+    # a destination (向职能部门…转派) is no unit; 向阳镇 is
+    ("向职能部门和乡镇(街道)转派工单2,318件。向阳镇转派工单61件。", [("volume", 2318.0, None), ("volume", 61.0, "向阳镇")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
@@ -541,6 +547,10 @@ def test_phrasings(text, expected):
     ("(二)交通运输类诉求有所上升。全月共1,237件，占5.7%，环比微增1.2%。",
      [("category_count", 1237.0, "交通运输"), ("category_share", 5.7, "交通运输"), ("change_rate", 1.2, None)]),
     ("生态环境类居第三位，上半年共8,420件。", [("rank", 3.0, None), ("category_count", 8420.0, "生态环境")]),
+    # a category ends before 的 (`…、农田受灾的求助类`), and items after `…的类别依次为` are topics
+    ("反映道路损毁、房屋受损的求助类诉求达902件。", [("category_count", 902.0, "求助")]),
+    ("受理量居前三的类别依次为：供水(1,204件)、交通出行(986件)、教育(713件)。",
+     [("category_count", 1204.0, "供水"), ("category_count", 986.0, "交通出行"), ("category_count", 713.0, "教育")]),
 ])
 def test_category_labels(text, expected):
     got = [(f["metric"], f["value"], f["category"]) for f in extract_text(text)]
