@@ -706,8 +706,15 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 ent = named.group("ent")   # `第一名为马牧池乡`, `排名第一的是城关镇`
                 read_to = named.end()
             same_sentence = prev_fig is not None and prev_fig["_sent"] == sent_start
+            listed_after = words["units_listed_after"].match(s, t.tok_end)
+            if listed_after:
+                list_end = sentences.next_start(listed_after.end(), len(s))
+                listed_after = _name_list(lib, s[listed_after.end():list_end], strict_last=False)
             if ent:
                 names = [ent]
+            elif listed_after:
+                # `按时签收率达到100%的单位有：A、B、C`: each unit listed after the number
+                names = listed_after
             elif same_sentence and prev_fig["entity"] \
                     and (placing := words["placing_lead"].fullmatch(s, prev_fig["_tok_end"], first.start)) \
                     and (placing.group("together") or words["in_order"].match(s, first.start, first.end)

@@ -506,6 +506,9 @@ def test_d005_wan_multiplies():
      [("response_rate", 99.2, "县供电公司"), ("satisfaction_rate", 90.4, "县供电公司"), ("volume", 812.0, "县自来水公司"),
       ("response_rate", 98.7, "县自来水公司"), ("satisfaction_rate", 88.1, "县自来水公司")]),
     # a destination (向职能部门…转派) is no unit; 向阳镇 is
+    # a value before `的单位有：` and a list of units is each unit's; a bound (以上, 低于) is none
+    ("群众满意率为100%的部门有：县医保局、县税务局。回访率达98%以上的单位有6个。",
+     [("satisfaction_rate", 100.0, "县医保局"), ("satisfaction_rate", 100.0, "县税务局")]),
     ("向职能部门和乡镇(街道)转派工单2,318件。向阳镇转派工单61件。", [("volume", 2318.0, None), ("volume", 61.0, "向阳镇")]),
 ])
 def test_phrasings(text, expected):
