@@ -70,6 +70,8 @@ TITLE_END = regex.compile(r"(?:通报|简报|周报|月报|日报|季报|年报|
                           r"[”\"」』)）]*$")
 AUTHOR = regex.compile(rf"^(?P<org>[\p{{Han}}]{{2,40}}?{ORG_SUFFIX})(?:关于|\d{{4}}\s*年)")
 PRESENTLY = regex.compile(r"现[将就把对](?P<s>[^。；]{0,160}?)(?:通报|报告|通知|公布|公示)如下")
+SHORT_LEAD = inline(r"[^，,。；;\d]{1,6}[，,]\s*")
+DEADLINE = inline(r"\s*(?:底|末|中旬|上旬|下旬)?(?:前|以前|之前)")
 PERIOD_LINE = regex.compile(r"^[(（【\[]?(?P<s>[^()（）]{4,40})[)）】\]]?$")
 
 
@@ -358,7 +360,10 @@ class Metadata:
                 break
             text = inline(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)").sub("", line)
             for p in find_periods(text):
-                if p.start_pos == 0 or p.strong or text[max(0, p.start_pos - 1)] in "自从于在":
+                # (at the head of the paragraph, or of its sentence after a short lead: `经核查，2024年5月你镇…`;
+                # not a deadline, `于2024年7月底前`)
+                if (p.start_pos == 0 or p.strong or text[max(0, p.start_pos - 1)] in "自从于在"
+                        or SHORT_LEAD.fullmatch(text, 0, p.start_pos)) and not DEADLINE.match(text, p.end_pos):
                     found.append(p)
         if not found:
             return None

@@ -137,6 +137,18 @@ def test_week_period_line_in_the_header():
     assert (m["province"], m["city"], m["county"], m["admin_code"]) == ("吉林省", "长春市", "朝阳区", "220104")
 
 
+def test_period_opening_a_sentence_after_a_short_lead():
+    """`经核查，2024年5月你镇…`: the month heads its sentence after a lead clause; a month
+    deep in a sentence (`…要求于2024年7月底前`) is a deadline, not the period."""
+    text = ("关于对河口镇热线工单办理问题限期整改的通知\n\n河口镇人民政府：\n"
+            "经核查，2024年5月你镇承办的热线工单中，超时办结工单7件。请于2024年7月底前报送整改情况。\n\n"
+            "安吉县政务服务中心\n2024年6月11日\n")
+    m = Metadata(text).fields()
+    assert (m["period_start"], m["period_end"]) == (D(2024, 5, 1), D(2024, 5, 31))
+    lead_too_long = text.replace("经核查，", "经县政务服务中心逐件核查，")
+    assert Metadata(lead_too_long).fields()["period_start"] is None
+
+
 def test_damaged_signature_after_blank_lines():
     text = ("各部门、各乡镇：\n现将2023年第二季度热线运行情况通报如下：\n一、基本情况\n本季度受理工单100件。\n\n"
             "吴忠市红寺堡区审批服务管理局\n\n  2023731\n\n扫一扫在手机上查看当前页面\n")
