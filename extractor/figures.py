@@ -967,6 +967,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     cat_next = prev_fig["category"]
                 if metric_rule is None and t.cls in lib.unit_metrics:
                     ent = _adjacent_entity(lib, s, max(clause_start, prev_tok_end, sent_start), t.tok_start, listy)
+                    if not ent and (head := _line_head(lib, s, t.tok_start, meta)) \
+                            and (lh := words["line_head"].match(s, s.rfind("\n", 0, t.tok_start) + 1)) \
+                            and not s[lh.end():t.tok_start].strip():
+                        ent = head   # (`1.马杭社区，85.4分。`: a numbered line of a unit and its score)
                     if ent:
                         metric_rule, names = lib.unit_metrics[t.cls], [ent]
                         pattern_id = metric_rule.id + "/unit"

@@ -506,6 +506,11 @@ def test_d005_wan_multiplies():
      [("response_rate", 99.2, "县供电公司"), ("satisfaction_rate", 90.4, "县供电公司"), ("volume", 812.0, "县自来水公司"),
       ("response_rate", 98.7, "县自来水公司"), ("satisfaction_rate", 88.1, "县自来水公司")]),
     # a destination (向职能部门…转派) is no unit; 向阳镇 is
+    # a numbered line of a unit, a comma and its score speaks of the unit throughout
+    ("得分靠后的两个村：\n1.北庄村，82.6分。超时签收工单5件；\n2.南湾村，84.0分。",
+     [("score", 82.6, "北庄村"), ("overdue", 5.0, "北庄村"), ("score", 84.0, "南湾村")]),
+    # a keyword after the number past a qualifier of the items (涉及…的工单)
+    ("县自然资源局有4件反映宅基地审批的工单超期未办结。", [("overdue", 4.0, "县自然资源局")]),
     # a value before `的单位有：` and a list of units is each unit's; a bound (以上, 低于) is none
     ("群众满意率为100%的部门有：县医保局、县税务局。回访率达98%以上的单位有6个。",
      [("satisfaction_rate", 100.0, "县医保局"), ("satisfaction_rate", 100.0, "县税务局")]),
