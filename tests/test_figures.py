@@ -626,6 +626,15 @@ def test_a_division_before_a_concessive_clause_heads_the_figures_after_it(tmp_pa
         ("volume", 1418.0, "华容县"), ("satisfaction_rate", 98.1, "华容县")]
 
 
+def test_a_division_before_a_move_and_after_a_rank_change(tmp_path):
+    """`B县由第7位升至第4位`: 由 ends the name; `…，较上年下降3位，全年超时办结工单…`: a change of
+    places and a 全年 lead do not stop the unit carrying on."""
+    assert _file_triples(tmp_path, "岳阳市人民政府办公室\n\n各县市区人民政府：\n"
+                                   "平江县由第9位升至第5位。湘阴县年度得分90.2分，排名第7位，较上年下降3位，"
+                                   "全年超时办结工单842件。\n") == [
+        ("rank", 5.0, "平江县"), ("score", 90.2, "湘阴县"), ("rank", 7.0, "湘阴县"), ("overdue", 842.0, "湘阴县")]
+
+
 def test_a_paragraph_opened_by_a_unit_and_a_colon_speaks_of_it(tmp_path):
     """`浦口镇：…` with no number before it: every sentence of the line is the unit's."""
     assert _file_triples(tmp_path, "二、各单位办理情况\n浦口镇：本月签收工单167件，签收率100%。已办结162件，按期办结率97.01%。"
