@@ -1089,8 +1089,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
 
         # the figure(s)
         category = None
-        if best is not None and "cat" in best.rule.trigger.groupindex:
-            category = fold_category(best.match.group("cat"))
+        lead = chain[0] if chain else shared[0] if shared else best   # (`建议类、其他类各…`: the first keyword's)
+        if lead is not None and lead.match is not None and "cat" in lead.rule.trigger.groupindex:
+            category = fold_category(lead.match.group("cat"))
         elif metric_rule.category:
             category = metric_rule.category
         if metric_rule.metric == "category_count" and names and best is not None \
@@ -1165,7 +1166,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         # `整改率、回访率均为100%`: one row per keyword sharing the number (base is the first)
         others = shared[1:] + [best] if shared else []
         variants = [base] + [dict(base, metric=e.rule.metric, value=t.value * e.rule.sign, pattern=e.rule.id,
-                                  category=e.rule.category) for e in others]
+                                  category=fold_category(e.match.group("cat")) if "cat" in e.rule.trigger.groupindex
+                                  else e.rule.category) for e in others]
         for variant in variants:
             for name in names or [None]:
                 row = dict(variant, entity=lib.entity["trim"].sub("", name) if name else None)

@@ -555,6 +555,10 @@ def test_phrasings(text, expected):
     ("(二)交通运输类诉求有所上升。全月共1,237件，占5.7%，环比微增1.2%。",
      [("category_count", 1237.0, "交通运输"), ("category_share", 5.7, "交通运输"), ("change_rate", 1.2, None)]),
     ("生态环境类居第三位，上半年共8,420件。", [("rank", 3.0, None), ("category_count", 8420.0, "生态环境")]),
+    # categories sharing one number (各/均) each take it
+    ("建议类、表扬类各0.3万件，咨询类和求助类均为512件。",
+     [("category_count", 3000.0, "建议"), ("category_count", 3000.0, "表扬"),
+      ("category_count", 512.0, "咨询"), ("category_count", 512.0, "求助")]),
     # a category ends before 的 (`…、农田受灾的求助类`), and items after `…的类别依次为` are topics
     ("反映道路损毁、房屋受损的求助类诉求达902件。", [("category_count", 902.0, "求助")]),
     ("受理量居前三的类别依次为：供水(1,204件)、交通出行(986件)、教育(713件)。",
