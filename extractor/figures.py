@@ -119,10 +119,10 @@ def extract_figures(doc: Document) -> list[dict]:
             continue
         s = doc.text[block.start:block.end]
         glue = prev is not None and block.kind == "paragraph" and (
-            # `1.区住建局：逾期回复14件`, `(一)沙石镇。季度考核得分78.4分`: a heading that names the
-            # unit its line goes on to measure
+            # `1.区住建局：逾期回复14件`, `(一)沙石镇。季度考核得分78.4分`, `1.马杭社区，85.4分。超时…`:
+            # a heading that opens with the unit its line goes on to measure
             (prev.kind == "heading" and prev.end == block.start
-             and (doc.text[prev.end - 1] in "：:" or lib.words["line_head"].fullmatch(doc.text, prev.start, prev.end)))
+             and (doc.text[prev.end - 1] in "：:" or lib.words["line_head"].match(doc.text, prev.start, prev.end)))
             # `诉求热点是：` / `疫情防控(97245件，16.82%)；` / `城乡建设(…)；`: the items of a colon-led
             # list, one per line, stay with their lead
             or (prev.kind == "paragraph" and doc.text.count("\n", prev.end, block.start) < 2

@@ -639,6 +639,14 @@ def test_a_division_before_a_move_and_after_a_rank_change(tmp_path):
         ("rank", 5.0, "平江县"), ("score", 90.2, "湘阴县"), ("rank", 7.0, "湘阴县"), ("overdue", 842.0, "湘阴县")]
 
 
+def test_a_numbered_line_of_a_unit_and_its_score_in_a_circular(tmp_path):
+    """`1.北庄村，82.6分。超时签收工单5件；`: read from a file the line is split into a heading and
+    a paragraph, and the unit opening the heading still speaks for both."""
+    assert _file_triples(tmp_path, "河口镇人民政府\n\n各村（社区）：\n得分靠后的两个村：\n"
+                                   "1.北庄村，82.6分。超时签收工单5件；\n2.南湾村，84.0分。不合理退单3件。\n") == [
+        ("score", 82.6, "北庄村"), ("overdue", 5.0, "北庄村"), ("score", 84.0, "南湾村"), ("reopened", 3.0, "南湾村")]
+
+
 def test_a_paragraph_opened_by_a_unit_and_a_colon_speaks_of_it(tmp_path):
     """`浦口镇：…` with no number before it: every sentence of the line is the unit's."""
     assert _file_triples(tmp_path, "二、各单位办理情况\n浦口镇：本月签收工单167件，签收率100%。已办结162件，按期办结率97.01%。"
