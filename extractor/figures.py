@@ -58,6 +58,7 @@ _LABEL_COLON = regex.compile(r"[：:][ \t\u3000]*\Z")
 _LABEL_HEAD = regex.compile(r"[ \t\u3000]*(?:" + _BULLET_MARK + r"[ \t\u3000]*)?[^，,。；;：:、!！?？\n]{1,24}")
 # `A、B…，各报送21条、18条`: 各 before a list of numbers pairs them with the names in order
 _NEXT_NUMBER = regex.compile(r"\s*[、,，]\s*\d")
+_NEXT_UNIT_IS = regex.compile(r"\)?\s*[，,]\s*[^，,。；;：:\d]{2,24}?(?:为|是)\s*")
 _LIST_NEXT = regex.compile(r"\)?\s*(?:、|和|及|以及)")   # (the next list item: `386件、`, `(386件)、`, `(93.84%)和`)
 # more numbers of the same kind listed right after one (`78.6分、79.4分和80.1分`)
 _MORE_NUMBERS = regex.compile(r"(?:\s*[、和及]\s*\d[\d,]*(?:\.\d+)?\s*(?:%|分|件|条|项|个百分点)?)+")
@@ -997,7 +998,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         and par["_cls"] == t.cls and not events_between(prev_fig["_tok_end"], t.tok_start, par["metric"]) \
                         and (after_semicolon
                              or (par["pattern"].endswith("/parallel") and par["_sent"] == sent_start
-                                 and _LIST_NEXT.match(s, par["_tok_end"]))):
+                                 and (_LIST_NEXT.match(s, par["_tok_end"])
+                                      # (`；A公司为98.76%，B公司为97.35%`)
+                                      or _NEXT_UNIT_IS.fullmatch(s, par["_tok_end"], t.tok_start)))):
                     # `义乌市承接工单9,862件，居全市首位；磐安县1,214件、浦江县1,102件`: units and
                     # numbers after a semicolon, in parallel with the unit figure before, take its keyword
                     ent = _adjacent_entity(lib, s, max(sent_start, prev_fig["_tok_end"]), t.tok_start, False)

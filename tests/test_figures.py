@@ -506,6 +506,10 @@ def test_d005_wan_multiplies():
      [("response_rate", 99.2, "县供电公司"), ("satisfaction_rate", 90.4, "县供电公司"), ("volume", 812.0, "县自来水公司"),
       ("response_rate", 98.7, "县自来水公司"), ("satisfaction_rate", 88.1, "县自来水公司")]),
     # a destination (向职能部门…转派) is no unit; 向阳镇 is
+    # units in parallel after a semicolon go on past a comma when each is `X为…`
+    ("县医保局、县税务局按时签收率均为100%；县供电公司为98.7%，县燃气公司为97.2%。",
+     [("response_rate", 100.0, "县医保局"), ("response_rate", 100.0, "县税务局"),
+      ("response_rate", 98.7, "县供电公司"), ("response_rate", 97.2, "县燃气公司")]),
     # a numbered line of a unit, a comma and its score speaks of the unit throughout
     ("得分靠后的两个村：\n1.北庄村，82.6分。超时签收工单5件；\n2.南湾村，84.0分。",
      [("score", 82.6, "北庄村"), ("overdue", 5.0, "北庄村"), ("score", 84.0, "南湾村")]),
