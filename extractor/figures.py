@@ -58,7 +58,7 @@ _LABEL_COLON = regex.compile(r"[：:][ \t\u3000]*\Z")
 _LABEL_HEAD = regex.compile(r"[ \t\u3000]*(?:" + _BULLET_MARK + r"[ \t\u3000]*)?[^，,。；;：:、!！?？\n]{1,24}")
 # `A、B…，各报送21条、18条`: 各 before a list of numbers pairs them with the names in order
 _NEXT_NUMBER = regex.compile(r"\s*[、,，]\s*\d")
-_NEXT_UNIT_IS = regex.compile(r"\)?\s*[，,]\s*[^，,。；;：:\d]{2,24}?(?:为|是)\s*")
+_NEXT_UNIT_IS = regex.compile(r"\)?\s*[，,]\s*[^，,。；;：:\d]{2,24}?(?:为|是)?\s*")
 _LIST_NEXT = regex.compile(r"\)?\s*(?:、|和|及|以及)")   # (the next list item: `386件、`, `(386件)、`, `(93.84%)和`)
 # more numbers of the same kind listed right after one (`78.6分、79.4分和80.1分`)
 _MORE_NUMBERS = regex.compile(r"(?:\s*[、和及]\s*\d[\d,]*(?:\.\d+)?\s*(?:%|分|件|条|项|个百分点)?)+")
@@ -942,6 +942,23 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         metric_rule = lib.rules_by_id["category.count"]
                         pattern_id = metric_rule.id + "/topic"
                         cat_next = fold_category(label.group("cat"))
+                if metric_rule is None and t.cls == "count" \
+                        and (words["area_lead"].search(s, hard_ends.last_end(0, sent_start), t.tok_start)
+                             or words["area_lead"].search(heading or "")):
+                    # `从属地分布看，娄桥街道136件，潘桥街道98件`, `分区镇看，盛泽镇最多，为164件`: each
+                    # unit's requests, when the line's last total is the requests received (not when it
+                    # counts something else, `虚假办结的工单共64件…分地区看：A区14件`, or a category)
+                    lo_item = max(clause_start, prev_tok_end, sent_start)
+                    ent = _adjacent_entity(lib, s, lo_item, t.tok_start, False)
+                    if not ent and (sup := words["superlative_name"].search(s, max(sent_start, prev_tok_end), t.tok_start)):
+                        ent = sup.group("ent")
+                    line_start = s.rfind("\n", 0, t.tok_start) + 1
+                    total = next((r for r in reversed(out) if r["start"] >= line_start and r["_cls"] == "count"
+                                  and not r["entity"] and not r["pattern"].endswith(("/topic", "/item", "/part"))), None)
+                    if ent and _is_name(lib, ent) and not lib.entity["not_subject"].search(ent) \
+                            and (total is None or (total["metric"] == "volume" and not total["category"])):
+                        metric_rule, names = lib.rules_by_id["volume.received"], [ent]
+                        pattern_id = metric_rule.id + "/area"
                 if metric_rule is None and t.cls == "count" and words["period_total"].fullmatch(s, clause_start, t.tok_start):
                     # `(一)城乡建设类诉求继续居首。全月共3962件`: the total of the category the line
                     # opened with, when no figure stood between (but its placing: `城市管理类居第二位，…共…`)
@@ -999,7 +1016,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         and (after_semicolon
                              or (par["pattern"].endswith("/parallel") and par["_sent"] == sent_start
                                  and (_LIST_NEXT.match(s, par["_tok_end"])
-                                      # (`；A公司为98.76%，B公司为97.35%`)
+                                      # (`；A公司为98.76%，B公司为97.35%`, `；A街道1542件，B街道1497件`)
                                       or _NEXT_UNIT_IS.fullmatch(s, par["_tok_end"], t.tok_start)))):
                     # `义乌市承接工单9,862件，居全市首位；磐安县1,214件、浦江县1,102件`: units and
                     # numbers after a semicolon, in parallel with the unit figure before, take its keyword

@@ -510,6 +510,14 @@ def test_d005_wan_multiplies():
     ("县医保局、县税务局按时签收率均为100%；县供电公司为98.7%，县燃气公司为97.2%。",
      [("response_rate", 100.0, "县医保局"), ("response_rate", 100.0, "县税务局"),
       ("response_rate", 98.7, "县供电公司"), ("response_rate", 97.2, "县燃气公司")]),
+    # units listed by area are their requests (`分镇街看，A镇最多，为…`), unless the line's total counts
+    # something else; a parallel list after a semicolon goes on past commas
+    ("本月受理诉求1,236件。分镇街看，城关镇最多，为312件，河口镇208件，新华镇97件。",
+     [("volume", 1236.0, None), ("volume", 312.0, "城关镇"), ("volume", 208.0, "河口镇"), ("volume", 97.0, "新华镇")]),
+    ("本月超期工单共41件。分地区看：城关镇12件，河口镇9件。",
+     [("overdue", 41.0, None), ("overdue", 12.0, "城关镇"), ("overdue", 9.0, "河口镇")]),
+    ("城关镇、河口镇受理量分别为412件、388件；新华镇215件，东湖镇198件。",
+     [("volume", 412.0, "城关镇"), ("volume", 388.0, "河口镇"), ("volume", 215.0, "新华镇"), ("volume", 198.0, "东湖镇")]),
     # a numbered line of a unit, a comma and its score speaks of the unit throughout
     ("得分靠后的两个村：\n1.北庄村，82.6分。超时签收工单5件；\n2.南湾村，84.0分。",
      [("score", 82.6, "北庄村"), ("overdue", 5.0, "北庄村"), ("score", 84.0, "南湾村")]),
