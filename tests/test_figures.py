@@ -518,6 +518,9 @@ def test_d005_wan_multiplies():
      [("overdue", 41.0, None), ("overdue", 12.0, "城关镇"), ("overdue", 9.0, "河口镇")]),
     ("城关镇、河口镇受理量分别为412件、388件；新华镇215件，东湖镇198件。",
      [("volume", 412.0, "城关镇"), ("volume", 388.0, "河口镇"), ("volume", 215.0, "新华镇"), ("volume", 198.0, "东湖镇")]),
+    # problems of a list are counted in 个; units counted are not figures
+    ("本季度问题清单共列入问题42个，涉及9个单位，已整改到位35个，正在整改7个。",
+     [("volume", 42.0, None), ("completed", 35.0, None), ("pending", 7.0, None)]),
     # a numbered line of a unit, a comma and its score speaks of the unit throughout
     ("得分靠后的两个村：\n1.北庄村，82.6分。超时签收工单5件；\n2.南湾村，84.0分。",
      [("score", 82.6, "北庄村"), ("overdue", 5.0, "北庄村"), ("score", 84.0, "南湾村")]),
