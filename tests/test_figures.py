@@ -521,6 +521,8 @@ def test_d005_wan_multiplies():
     # problems of a list are counted in 个; units counted are not figures
     ("本季度问题清单共列入问题42个，涉及9个单位，已整改到位35个，正在整改7个。",
      [("volume", 42.0, None), ("completed", 35.0, None), ("pending", 7.0, None)]),
+    # the government itself (市政府) is the reporting body; a lead unit's items (牵头N件) are its volume
+    ("市政府共承办代表建议98件，县交通运输局牵头7件。", [("volume", 98.0, None), ("volume", 7.0, "县交通运输局")]),
     # a numbered line of a unit, a comma and its score speaks of the unit throughout
     ("得分靠后的两个村：\n1.北庄村，82.6分。超时签收工单5件；\n2.南湾村，84.0分。",
      [("score", 82.6, "北庄村"), ("overdue", 5.0, "北庄村"), ("score", 84.0, "南湾村")]),
