@@ -735,7 +735,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 pre = s[kw_clause:_same_rule_run_start(events, event_ends, first)]
                 respectively = bool(words["in_order"].search(pre) or words["in_order"].search(s, best.end, t.tok_start)
                                     or words["in_order"].search(s, first.start, first.end)) \
-                    or (pre.strip().endswith("各") and _NEXT_NUMBER.match(s, t.tok_end) is not None)
+                    or ((pre.strip().endswith("各") or lib.entity["each"].search(s, best.end, t.tok_start))
+                        and _NEXT_NUMBER.match(s, t.tok_end) is not None)   # (`A和B受理量较少，各为214件、187件`)
                 if respectively and not listed and first.rule.metric in ("category_count", "share"):
                     listed = _category_list(lib, s, kw_clause, first)
                 names = _name_list(lib, pre, strict_last=True) if pre.strip() and not listed else []

@@ -521,6 +521,11 @@ def test_d005_wan_multiplies():
     # problems of a list are counted in 个; units counted are not figures
     ("本季度问题清单共列入问题42个，涉及9个单位，已整改到位35个，正在整改7个。",
      [("volume", 42.0, None), ("completed", 35.0, None), ("pending", 7.0, None)]),
+    # `较少，各为a、b` pairs in order; a qualifier (涉企) before the items of a keyword after the number;
+    # 一度降至/回升至 before a rate; a category does not start with 以
+    ("城关镇和河口镇受理量较少，各为96件、82件。", [("volume", 96.0, "城关镇"), ("volume", 82.0, "河口镇")]),
+    ("新华镇有5件涉企工单超时办结。", [("overdue", 5.0, "新华镇")]),
+    ("人工接通率一度降至52.3%，24日接通率回升至80.1%。", [("connection_rate", 52.3, None), ("connection_rate", 80.1, None)]),
     # the government itself (市政府) is the reporting body; a lead unit's items (牵头N件) are its volume
     ("市政府共承办代表建议98件，县交通运输局牵头7件。", [("volume", 98.0, None), ("volume", 7.0, "县交通运输局")]),
     # a numbered line of a unit, a comma and its score speaks of the unit throughout
@@ -572,6 +577,7 @@ def test_phrasings(text, expected):
     ("(二)交通运输类诉求有所上升。全月共1,237件，占5.7%，环比微增1.2%。",
      [("category_count", 1237.0, "交通运输"), ("category_share", 5.7, "交通运输"), ("change_rate", 1.2, None)]),
     ("生态环境类居第三位，上半年共8,420件。", [("rank", 3.0, None), ("category_count", 8420.0, "生态环境")]),
+    ("本周诉求以求助类为主，共1,986件。", [("category_count", 1986.0, "求助")]),
     # categories sharing one number (各/均) each take it
     ("建议类、表扬类各0.3万件，咨询类和求助类均为512件。",
      [("category_count", 3000.0, "建议"), ("category_count", 3000.0, "表扬"),
