@@ -60,17 +60,17 @@ def test_new_phrasing_needs_no_python(tmp_path, monkeypatch):
     shutil.copytree(patterns_dir(), tmp_path / "p")
     (tmp_path / "p" / "extra.toml").write_text(
         "[[rule]]\n"
-        'id = "volume.visits"\nmetric = "volume"\n'
-        "trigger = '接待来访'\ngap = '{gap}'\nunits = [\"count\", \"calls\"]\n"
-        'examples = [{ text = "全月接待来访群众321人次", value = 321 }]\n'
-        'negatives = ["接待来访群众"]\n', encoding="utf-8")
+        'id = "volume.home_visits"\nmetric = "volume"\n'
+        "trigger = '上门服务'\ngap = '{gap}'\nunits = [\"count\", \"calls\"]\n"
+        'examples = [{ text = "全月上门服务群众321人次", value = 321 }]\n'
+        'negatives = ["上门服务群众"]\n', encoding="utf-8")
     monkeypatch.setenv("EXTRACTOR_PATTERNS", str(tmp_path / "p"))
     lib = load_library()
-    assert any(r.id == "volume.visits" for r in lib.rules)
-    figs = extract_text("全月接待来访群众321人次")
-    assert [(f["pattern"], f["value"]) for f in figs] == [("volume.visits", 321.0)]
+    assert any(r.id == "volume.home_visits" for r in lib.rules)
+    figs = extract_text("全月上门服务群众321人次")
+    assert [(f["pattern"], f["value"]) for f in figs] == [("volume.home_visits", 321.0)]
     monkeypatch.delenv("EXTRACTOR_PATTERNS")
-    assert not any(f["pattern"] == "volume.visits" for f in extract_text("全月接待来访群众321人次"))
+    assert not any(f["pattern"] == "volume.home_visits" for f in extract_text("全月上门服务群众321人次"))
 
 
 def test_duplicate_rule_ids_are_refused(tmp_path):
