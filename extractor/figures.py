@@ -1090,6 +1090,11 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         if (names or by_channel or by_group) and (keyword is None or keyword.end > t.tok_start):
                             metric_rule = total["_rule"]
                             pattern_id = metric_rule.id + "/part"
+        if t.cls == "count" and (metric_rule is None or metric_rule.metric in ("volume", "completed", "calls")) \
+                and words["returned_after"].match(s, t.tok_end):
+            # `回访不满意的工单5126件，已全部退回各地重新办理`: items sent back to be redone
+            metric_rule = lib.rules_by_id["reopened"]
+            pattern_id = metric_rule.id + "/returned"
         if metric_rule is None:
             prev_tok_end = t.tok_end
             continue

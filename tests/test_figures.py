@@ -526,6 +526,9 @@ def test_d005_wan_multiplies():
     ("城关镇和河口镇受理量较少，各为96件、82件。", [("volume", 96.0, "城关镇"), ("volume", 82.0, "河口镇")]),
     ("新华镇有5件涉企工单超时办结。", [("overdue", 5.0, "新华镇")]),
     ("人工接通率一度降至52.3%，24日接通率回升至80.1%。", [("connection_rate", 52.3, None), ("connection_rate", 80.1, None)]),
+    # a count then `，已全部退回…重新办理` is of items sent back to be redone (not when the return has its own count)
+    ("抽查发现敷衍办结的工单58件，已全部退回承办单位重新办理。", [("reopened", 58.0, None)]),
+    ("按期办结1,794件，退回重办31件。", [("completed", 1794.0, None), ("reopened", 31.0, None)]),
     # the government itself (市政府) is the reporting body; a lead unit's items (牵头N件) are its volume
     ("市政府共承办代表建议98件，县交通运输局牵头7件。", [("volume", 98.0, None), ("volume", 7.0, "县交通运输局")]),
     # a numbered line of a unit, a comma and its score speaks of the unit throughout
