@@ -1451,14 +1451,17 @@ def _specific_before(events: list[Event], event_ends: list[int], s: str, generic
 def _keyword_after(events: list[Event], event_ends: list[int], s: str, t: Token, post_gap,
                    any_rule: bool = False) -> Event | None:
     """A keyword of a rule marked `post` standing right after the number (`8件工单超期未办结`);
-    with `any_rule`, of any rule (`以99.2%的办结率`)."""
+    with `any_rule`, of any rule (`以99.2%的办结率`). Of keywords ending together the longest
+    (`超期未办结`, not the `未办结` inside it)."""
+    found = None
     for i in range(bisect_right(event_ends, t.tok_end), len(events)):
         e = events[i]
-        if e.start > t.tok_end + 20:   # (post_gap bounds the distance)
+        if e.start > t.tok_end + 24 or (found is not None and e.end > found.end):   # (post_gap bounds the distance)
             break
-        if (e.rule.post or any_rule) and t.cls in e.rule.units and e.start >= t.tok_end and post_gap.fullmatch(s, t.tok_end, e.start):
-            return e
-    return None
+        if (e.rule.post or any_rule) and t.cls in e.rule.units and e.start >= t.tok_end \
+                and (found is None or e.start < found.start) and post_gap.fullmatch(s, t.tok_end, e.start):
+            found = e
+    return found
 
 
 def _keyword_chain(events, event_ends, s, best: Event, t: Token, joiner) -> list[Event]:

@@ -529,6 +529,10 @@ def test_d005_wan_multiplies():
     # a count then `，已全部退回…重新办理` is of items sent back to be redone (not when the return has its own count)
     ("抽查发现敷衍办结的工单58件，已全部退回承办单位重新办理。", [("reopened", 58.0, None)]),
     ("按期办结1,794件，退回重办31件。", [("completed", 1794.0, None), ("reopened", 31.0, None)]),
+    # a keyword after the number past a reason (因…，经…) or a matter (涉及…); the longest keyword there
+    ("另有4项因需跨部门协调，经批准延期办理。", [("overdue", 4.0, None)]),
+    ("另有3件涉及征地拆迁遗留问题，仍在协调办理中。", [("pending", 3.0, None)]),
+    ("县水利局有2件涉及河道清淤的工单超期未办结。", [("overdue", 2.0, "县水利局")]),
     # the government itself (市政府) is the reporting body; a lead unit's items (牵头N件) are its volume
     ("市政府共承办代表建议98件，县交通运输局牵头7件。", [("volume", 98.0, None), ("volume", 7.0, "县交通运输局")]),
     # a numbered line of a unit, a comma and its score speaks of the unit throughout
