@@ -397,6 +397,10 @@ def _name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
             names.extend(pair)
             break
         if last and not strict_last:
+            trimmed = lib.entity["tail"].sub("", p)   # (`A、B较多，分别为…`)
+            if trimmed != p and _is_name(lib, trimmed):
+                names.append(trimmed)
+                break
             m = lib.entity["head"].match(p)
             name = m.group() if m and not lib.entity["not"].search(m.group()) else _name_before_keyword(lib, p)
             if not name:

@@ -533,6 +533,10 @@ def test_d005_wan_multiplies():
     ("另有4项因需跨部门协调，经批准延期办理。", [("overdue", 4.0, None)]),
     ("另有3件涉及征地拆迁遗留问题，仍在协调办理中。", [("pending", 3.0, None)]),
     ("县水利局有2件涉及河道清淤的工单超期未办结。", [("overdue", 2.0, "县水利局")]),
+    # names then an evaluation (较多) before 分别为 still pair in order; X次之 in a parallel list; 代办量
+    ("从代办量看，东风社区、西湖村较多，分别为301件、254件。", [("volume", 301.0, "东风社区"), ("volume", 254.0, "西湖村")]),
+    ("分窗口看，社保窗口办件量最大，达2,317件；民政窗口次之，1046件。",
+     [("volume", 2317.0, "社保窗口"), ("volume", 1046.0, "民政窗口")]),
     # the government itself (市政府) is the reporting body; a lead unit's items (牵头N件) are its volume
     ("市政府共承办代表建议98件，县交通运输局牵头7件。", [("volume", 98.0, None), ("volume", 7.0, "县交通运输局")]),
     # a numbered line of a unit, a comma and its score speaks of the unit throughout
