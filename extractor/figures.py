@@ -58,6 +58,7 @@ _LABEL_COLON = regex.compile(r"[：:][ \t\u3000]*\Z")
 _LABEL_HEAD = regex.compile(r"[ \t\u3000]*(?:" + _BULLET_MARK + r"[ \t\u3000]*)?[^，,。；;：:、!！?？\n]{1,24}")
 # `A、B…，各报送21条、18条`: 各 before a list of numbers pairs them with the names in order
 _NEXT_NUMBER = regex.compile(r"\s*[、,，]\s*\d")
+# the next unit of a parallel list after a comma (`，B公司为97.35%`, `，B街道1497件`)
 _NEXT_UNIT_IS = regex.compile(r"\)?\s*[，,]\s*[^，,。；;：:\d]{2,24}?(?:为|是)?\s*")
 _LIST_NEXT = regex.compile(r"\)?\s*(?:、|和|及|以及)")   # (the next list item: `386件、`, `(386件)、`, `(93.84%)和`)
 # more numbers of the same kind listed right after one (`78.6分、79.4分和80.1分`)
@@ -957,13 +958,14 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     ent = _adjacent_entity(lib, s, lo_item, t.tok_start, False)
                     if not ent and (sup := words["superlative_name"].search(s, max(sent_start, prev_tok_end), t.tok_start)):
                         ent = sup.group("ent")
-                    line_start = s.rfind("\n", 0, t.tok_start) + 1
-                    total = next((r for r in reversed(out) if r["start"] >= line_start and r["_cls"] == "count"
-                                  and not r["entity"] and not r["pattern"].endswith(("/topic", "/item", "/part"))), None)
-                    if ent and _is_name(lib, ent) and not lib.entity["not_subject"].search(ent) \
-                            and (total is None or (total["metric"] == "volume" and not total["category"])):
-                        metric_rule, names = lib.rules_by_id["volume.received"], [ent]
-                        pattern_id = metric_rule.id + "/area"
+                    if ent and _is_name(lib, ent) and not lib.entity["not_subject"].search(ent):
+                        line_start = s.rfind("\n", 0, t.tok_start) + 1
+                        total = next((r for r in reversed(out) if r["start"] >= line_start and r["_cls"] == "count"
+                                      and not r["entity"] and not r["pattern"].endswith(("/topic", "/item", "/part"))),
+                                     None)
+                        if total is None or (total["metric"] == "volume" and not total["category"]):
+                            metric_rule, names = lib.rules_by_id["volume.received"], [ent]
+                            pattern_id = metric_rule.id + "/area"
                 if metric_rule is None and t.cls == "count" and words["period_total"].fullmatch(s, clause_start, t.tok_start):
                     # `(一)城乡建设类诉求继续居首。全月共3962件`: the total of the category the line
                     # opened with, when no figure stood between (but its placing: `城市管理类居第二位，…共…`)
