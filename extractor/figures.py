@@ -441,11 +441,12 @@ def _name_before_keyword(lib: Library, p: str) -> str | None:
     return None
 
 
-def _line_head(lib: Library, s: str, pos: int, meta: dict) -> str | None:
+def _line_head(lib: Library, s: str, pos: int, meta: dict, adjacent: bool = False) -> str | None:
     """The unit a numbered line opens with (`(一)沙石镇。季度考核得分78.4分…`, `2.区城管局：…`):
-    the subject of the line's figures that name none of their own."""
+    the subject of the line's figures that name none of their own; with `adjacent`, only one
+    the number at `pos` directly follows (`1.马杭社区，85.4分`)."""
     m = lib.words["line_head"].match(s, s.rfind("\n", 0, pos) + 1)
-    if m is None or m.end() > pos:
+    if m is None or m.end() > pos or (adjacent and s[m.end():pos].strip()):
         return None
     name = m.group("ent")
     joined = lib.words["list_separator"].search(name)
@@ -992,10 +993,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     cat_next = prev_fig["category"]
                 if metric_rule is None and t.cls in lib.unit_metrics:
                     ent = _adjacent_entity(lib, s, max(clause_start, prev_tok_end, sent_start), t.tok_start, listy)
-                    if not ent and (head := _line_head(lib, s, t.tok_start, meta)) \
-                            and (lh := words["line_head"].match(s, s.rfind("\n", 0, t.tok_start) + 1)) \
-                            and not s[lh.end():t.tok_start].strip():
-                        ent = head   # (`1.马杭社区，85.4分。`: a numbered line of a unit and its score)
+                    if not ent:   # (`1.马杭社区，85.4分。`: a numbered line of a unit and its score)
+                        ent = _line_head(lib, s, t.tok_start, meta, adjacent=True)
                     if ent:
                         metric_rule, names = lib.unit_metrics[t.cls], [ent]
                         pattern_id = metric_rule.id + "/unit"
