@@ -836,7 +836,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     and pending["sent"] == sent_start:
                 if pending.get("repeat"):
                     pending["repeat"] -= 1
-                cat_next = pending["cats"].pop(0) if pending.get("cats") else None
+                cat_next = pending["cats"].pop(0) if pending.get("cats") else pending.get("category")
                 names = [pending["names"].pop(0)] if pending["names"] else list(pending["fixed"])
                 if pending["rules"]:
                     metric_rule = pending["rules"].pop(0).rule
@@ -1184,7 +1184,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         elif (respectively and len(names) > 1) or len(chain) > 1:
             many = respectively and len(names) > 1
             pending = {"names": names[1:] if many else [], "fixed": [] if many else names,
-                       "rules": chain[1:], "rule": metric_rule, "pattern": pattern_id, "sent": sent_start}
+                       "rules": chain[1:], "rule": metric_rule, "pattern": pattern_id, "sent": sent_start,
+                       "category": None if len(chain) > 1 else base["category"]}   # (`A、B排渍类诉求分别占…`)
             names = names[:1] if many else names
         elif respectively and (metric == "change_rate" or words["period_list"].search(s, sent_start, t.tok_start)) \
                 and (listed_numbers := _list_length(s, t)) > 1:

@@ -589,6 +589,11 @@ def test_phrasings(text, expected):
      [("category_count", 1237.0, "交通运输"), ("category_share", 5.7, "交通运输"), ("change_rate", 1.2, None)]),
     ("生态环境类居第三位，上半年共8,420件。", [("rank", 3.0, None), ("category_count", 8420.0, "生态环境")]),
     ("本周诉求以求助类为主，共1,986件。", [("category_count", 1986.0, "求助")]),
+    # a category's share of something named (`占本镇工单的…`), also for units listed before it in order;
+    # the last of a list of categories does not take the list's first share
+    ("河口镇、新华镇地处低洼地带，排涝类诉求分别占本镇工单的61.3%和54.8%。",
+     [("category_share", 61.3, "排涝"), ("category_share", 54.8, "排涝")]),
+    ("求助类、咨询类分别占38.6%、26.1%。", [("category_share", 38.6, "求助"), ("category_share", 26.1, "咨询")]),
     # categories sharing one number (各/均) each take it
     ("建议类、表扬类各0.3万件，咨询类和求助类均为512件。",
      [("category_count", 3000.0, "建议"), ("category_count", 3000.0, "表扬"),
