@@ -537,6 +537,14 @@ def test_d005_wan_multiplies():
     ("从代办量看，东风社区、西湖村较多，分别为301件、254件。", [("volume", 301.0, "东风社区"), ("volume", 254.0, "西湖村")]),
     ("分窗口看，社保窗口办件量最大，达2,317件；民政窗口次之，1046件。",
      [("volume", 2317.0, "社保窗口"), ("volume", 1046.0, "民政窗口")]),
+    # `均保持100%` for units and measures listed (not a lone 保持, a target's word); items of a
+    # keyword after the number named 建议提案; 代表委员 are no unit
+    ("河口镇、新华镇办结率、满意率均保持100%。",
+     [("completion_rate", 100.0, "河口镇"), ("completion_rate", 100.0, "新华镇"),
+      ("satisfaction_rate", 100.0, "河口镇"), ("satisfaction_rate", 100.0, "新华镇")]),
+    ("确保差评整改率保持100%。", []),
+    ("另有9件建议提案超过法定期限未答复。", [("overdue", 9.0, None)]),
+    ("代表委员对办理工作的满意率为96.4%。", [("satisfaction_rate", 96.4, None)]),
     # the government itself (市政府) is the reporting body; a lead unit's items (牵头N件) are its volume
     ("市政府共承办代表建议98件，县交通运输局牵头7件。", [("volume", 98.0, None), ("volume", 7.0, "县交通运输局")]),
     # a numbered line of a unit, a comma and its score speaks of the unit throughout
