@@ -1355,10 +1355,15 @@ def _category_list(lib: Library, s: str, clause_start: int, keyword: Event) -> l
     """Categories listed right before a keyword (`咨询、求助、投诉类诉求`, `咨询、投诉、求助五类诉求占比`),
     folded, in order; [] when there is no such list."""
     own = "cat" in keyword.rule.trigger.groupindex
-    m = lib.words["category_list"].search(s, clause_start, keyword.end if own else keyword.start)
-    if m is None:
-        return []
-    return [fold_category(c.strip()) for c in lib.words["list_separator"].split(m.group("list"))]
+    end = keyword.end if own else keyword.start
+    m = lib.words["category_list"].search(s, clause_start, end)
+    if m is not None:
+        return [fold_category(c.strip()) for c in lib.words["list_separator"].split(m.group("list"))]
+    m = lib.words["topic_list"].search(s, clause_start, end)
+    topics = [c.strip() for c in _LIST_COMMA.split(m.group("list"))] if m else []
+    if any(_is_name(lib, topic) for topic in topics):
+        return []   # (`城关镇、新华镇诉求分别为…`: units)
+    return [fold_category(topic) for topic in topics]
 
 
 def _context(events: list[Event], event_ends: list[int], s: str, sent_start: int, t: Token,

@@ -610,10 +610,27 @@ def test_phrasings(text, expected):
     ("反映道路损毁、房屋受损的求助类诉求达902件。", [("category_count", 902.0, "求助")]),
     ("受理量居前三的类别依次为：供水(1,204件)、交通出行(986件)、教育(713件)。",
      [("category_count", 1204.0, "供水"), ("category_count", 986.0, "交通出行"), ("category_count", 713.0, "教育")]),
+    # topics listed without a known kind pair with the numbers in order; a topic may hold 和
+    ("其中，融资、用工、审批服务诉求依次为41件、36件、18件。",
+     [("category_count", 41.0, "融资"), ("category_count", 36.0, "用工"), ("category_count", 18.0, "审批服务")]),
+    ("主要反映供水供气、教育和医疗问题，分别为310件、127件。",
+     [("category_count", 310.0, "供水供气"), ("category_count", 127.0, "教育和医疗")]),
 ])
 def test_category_labels(text, expected):
     got = [(f["metric"], f["value"], f["category"]) for f in extract_text(text)]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # units listed before a category's keyword are its units, not part of the category's name
+    ("白马镇、青石镇、柳河镇的防汛类诉求分别为96件、54件、31件。",
+     [(96.0, "白马镇", "防汛"), (54.0, "青石镇", "防汛"), (31.0, "柳河镇", "防汛")]),
+    ("东城街道、西城街道供暖类工单分别为208件、175件。", [(208.0, "东城街道", "供暖"), (175.0, "西城街道", "供暖")]),
+    # ... and units listed before a keyword are no topics
+    ("城东县、城西县超时工单分别为21件、14件。", [(21.0, "城东县", None), (14.0, "城西县", None)]),
+])
+def test_units_before_a_category(text, expected):
+    assert [(f["value"], f["entity"], f["category"]) for f in extract_text(text)] == expected
 
 
 def test_bad_text_does_not_raise():
