@@ -950,8 +950,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         pattern_id = metric_rule.id + "/topic"
                         cat_next = fold_category(label.group("cat"))
                 if metric_rule is None and t.cls == "count" \
-                        and (words["area_lead"].search(s, hard_ends.last_end(0, sent_start), t.tok_start)
-                             or words["area_lead"].search(heading or "")):
+                        and (area := (words["area_lead"].search(s, hard_ends.last_end(0, sent_start), t.tok_start)
+                                      or words["area_lead"].search(heading or ""))):
                     # `从属地分布看，娄桥街道136件，潘桥街道98件`, `分区镇看，盛泽镇最多，为164件`: each
                     # unit's requests, when the line's last total is the requests received (not when it
                     # counts something else, `虚假办结的工单共64件…分地区看：A区14件`, or a category)
@@ -964,7 +964,16 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         total = next((r for r in reversed(out) if r["start"] >= line_start and r["_cls"] == "count"
                                       and not r["entity"] and not r["pattern"].endswith(("/topic", "/item", "/part"))),
                                      None)
-                        if total is None or (total["metric"] == "volume" and not total["category"]):
+                        if total is None or total["metric"] != "volume" or total["category"]:
+                            # (`虚假办结工单31件…。分区县看，A区9件，B县7件…`: the units' numbers add up
+                            # to a total given before, of something else: they are its parts)
+                            parts_from = area.end() if area.string is s else sent_start
+                            whole = _total_of_parts(out, tokens, parts_from, sentences.next_start(t.tok_start, len(s)))
+                            if whole is not None:
+                                metric_rule, names = whole["_rule"], [ent]
+                                pattern_id = metric_rule.id + "/area"
+                        if total is None and metric_rule is None \
+                                or total is not None and total["metric"] == "volume" and not total["category"]:
                             metric_rule, names = lib.rules_by_id["volume.received"], [ent]
                             pattern_id = metric_rule.id + "/area"
                 if metric_rule is None and t.cls == "count" and words["period_total"].fullmatch(s, clause_start, t.tok_start):
@@ -1216,6 +1225,16 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
     for r in out:
         del r["_sent"], r["_tok_end"], r["_read_to"], r["_one"], r["_rule"], r["_cls"]
     return out
+
+
+def _total_of_parts(out: list[dict], tokens: list[Token], lo: int, hi: int) -> dict | None:
+    """The area-wide count given before that the counts in s[lo:hi] add up to (a breakdown of
+    it by area), if any."""
+    parts = [t.value for t in tokens if lo <= t.start < hi and t.cls == "count"]
+    if len(parts) < 2:
+        return None
+    whole = round(sum(parts), 6)
+    return next((r for r in reversed(out) if r["_cls"] == "count" and not r["entity"] and r["value"] == whole), None)
 
 
 def _items_of_a_total(out: list[dict], hard_ends: Marks) -> None:
@@ -1525,8 +1544,9 @@ def _each_names(lib: Library, s: str, lo: int, hi: int) -> list[str]:
     each = lib.entity["each"].search(s, lo, hi)
     if not each:
         return []
-    names = _name_list(lib, s[lo:each.start()], strict_last=True)
-    return names if len(names) >= 2 else _name_pair(lib, s[lo:each.start()])
+    text = s[lo:each.start()].lstrip(" 、，,；;")   # (`…3件、A和B各1件`: after the item before)
+    names = _name_list(lib, text, strict_last=True)
+    return names if len(names) >= 2 else _name_pair(lib, text)
 
 
 def _list_before(lib: Library, s: str, clauses: Marks, sent_start: int, clause_start: int) -> list[str]:

@@ -518,6 +518,19 @@ def test_d005_wan_multiplies():
      [("overdue", 41.0, None), ("overdue", 12.0, "城关镇"), ("overdue", 9.0, "河口镇")]),
     ("城关镇、河口镇受理量分别为412件、388件；新华镇215件，东湖镇198件。",
      [("volume", 412.0, "城关镇"), ("volume", 388.0, "河口镇"), ("volume", 215.0, "新华镇"), ("volume", 198.0, "东湖镇")]),
+    # ... and when they add up to a total given before, of something else, they are its parts
+    ("本月受理工单1,204件，超期工单23件。\n分乡镇看，城关镇10件，河口镇8件，新华镇5件。",
+     [("volume", 1204.0, None), ("overdue", 23.0, None),
+      ("overdue", 10.0, "城关镇"), ("overdue", 8.0, "河口镇"), ("overdue", 5.0, "新华镇")]),
+    ("本月工单中，从承办单位看，县自然资源局205件，县交通运输局187件。",
+     [("volume", 205.0, "县自然资源局"), ("volume", 187.0, "县交通运输局")]),
+    # the parts of a total after 其中 in the next sentence, past 承办单位 (a noun, no keyword), and
+    # units sharing a number (`A和B各1件`) at the end of the list
+    ("抽查发现虚假办结工单12件，已责成承办单位限期重办。其中，城关镇6件、新华镇4件、河口镇和东湖镇各1件。",
+     [("reopened", 12.0, None), ("reopened", 6.0, "城关镇"), ("reopened", 4.0, "新华镇"),
+      ("reopened", 1.0, "河口镇"), ("reopened", 1.0, "东湖镇")]),
+    ("涉及县直部门的超期工单7件，分别为县水利局4件、县林业局3件。",
+     [("overdue", 7.0, None), ("overdue", 4.0, "县水利局"), ("overdue", 3.0, "县林业局")]),
     # problems of a list are counted in 个; units counted are not figures
     ("本季度问题清单共列入问题42个，涉及9个单位，已整改到位35个，正在整改7个。",
      [("volume", 42.0, None), ("completed", 35.0, None), ("pending", 7.0, None)]),
