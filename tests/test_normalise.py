@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 import extractor
 from extractor.model import Document
-from extractor.normalise import (detect_script, fix_cjk_spacing, fix_entities, fix_mojibake, fix_pinyin, fix_t2s, fix_tags,
+from extractor.normalise import (detect_script, fix_cjk_spacing, fix_digit_grouping, fix_entities, fix_mojibake, fix_pinyin, fix_t2s, fix_tags,
                                  fix_whitespace, fix_width, fix_zhe, normalise)
 
 from conftest import founding
@@ -166,6 +166,26 @@ def test_normaliser_never_raises_and_offsets_stay_monotone_and_in_range(raw):
 ])
 def test_typesetting_spaces_between_chinese_and_digits(raw, want):
     assert fix_cjk_spacing(raw)[0] == want
+
+
+@pytest.mark.parametrize("raw,want", [
+    ("本季度办结1 951件，占97.2%。", "本季度办结1951件，占97.2%。"),
+    ("共产生评价38 720条，差评12条。", "共产生评价38720条，差评12条。"),
+    ("累计受理12 604 311人次，接通率96%。", "累计受理12604311人次，接通率96%。"),
+    ("补贴1 250万元。", "补贴1250万元。"),
+    # two numbers a space apart stay two: no unit after them, or a table row without prose marks
+    ("得分 98 100，名次不变。", "得分 98 100，名次不变。"),
+    ("1 城关镇 12 345件 98.2%", "1 城关镇 12 345件 98.2%"),
+    ("2024年 125件，同比持平。", "2024年 125件，同比持平。"),
+])
+def test_spaces_grouping_the_digits_of_one_number(raw, want):
+    assert fix_digit_grouping(raw)[0] == want
+
+
+def test_digit_grouping_is_logged_with_its_count():
+    doc = norm("已办结2 673件，其中按期办结2 590件。")
+    assert doc.text == "已办结2673件，其中按期办结2590件。"
+    assert fixes(doc)["digit_grouping"] == 2
 
 
 def test_combining_tone_marks_are_composed_so_pinyin_notes_are_still_found():
