@@ -32,9 +32,10 @@ FIGURE_CLASSES = {"count", "calls", "ge", "pct", "points", "score", "rank", "bar
 WINDOW = 48          # how far left of a number a keyword may stand
 _DIGIT = regex.compile(r"[0-9]")
 _CN_MAGNITUDE = regex.compile(r"[零一二两三四五六七八九][十百千万点]")
+_CN_COUNT = regex.compile(_CN_MAGNITUDE.pattern + r"|[，,：:]\s?[一二两三四五六七八九][件条项]")   # (pieces.toml `count_cn`)
 # figures without ASCII digits (`排名第一`, `二百三十一件`)
 _TENTHS = regex.compile(r"[一二两三四五六七八九]成")   # (`近五成`; 成 alone is in 完成, 成效…)
-_CN_FIGURE = regex.compile(r"百分之|" + _TENTHS.pattern + r"|第[一二三四五六七八九十]|" + _CN_MAGNITUDE.pattern)
+_CN_FIGURE = regex.compile(r"百分之|" + _TENTHS.pattern + r"|第[一二三四五六七八九十]|" + _CN_COUNT.pattern)
 _BARE_STOP = regex.compile(r"[0-9.]")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}*")
@@ -291,7 +292,7 @@ def _cn_tokens(lib: Library, s: str) -> list[Token]:
             value = _cn_number(m.group("cn"))
             if value is not None:
                 out.append(Token(m.start(), m.end(), m.end(), m.start(), value, "%", "pct", False))
-    if lib.count_cn is not None and _CN_MAGNITUDE.search(s):
+    if lib.count_cn is not None and _CN_COUNT.search(s):
         for m in lib.count_cn.finditer(s):
             value = _cn_count(m.group("cn"))
             unit = m.group("unit")
@@ -863,7 +864,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         lo_item = max(clause_start, prev_tok_end)
                         names = _each_names(lib, s, lo_item, t.tok_start)
                         if not names:
-                            ent = _adjacent_entity(lib, s, lo_item, t.tok_start, listy)
+                            ent = _adjacent_entity(lib, s, lo_item, t.tok_start, listy) \
+                                or _name_then_comma(lib, s, clauses, sent_start, clause_start, t)
                             names = [ent] if ent else []
                         if not names:   # `满意率最高的是保康县，为98.4%`
                             sup = words["superlative_name"].search(s, max(sent_start, prev_tok_end), t.tok_start)
@@ -1404,6 +1406,16 @@ def _context(events: list[Event], event_ends: list[int], s: str, sent_start: int
     if best is not None and best.rule.generic:
         best = _specific_before(events, event_ends, s, best, t, clauses.last_end(sent_start, best.start))
     return best
+
+
+def _name_then_comma(lib: Library, s: str, clauses: Marks, sent_start: int, clause_start: int,
+                     t: Token) -> str | None:
+    """`超期工单：永乐镇，6件；县交通运输局，4件`: a clause that is only a unit's name, then one that
+    is only its number."""
+    if clause_start <= sent_start or s[clause_start - 1] not in "，," or s[clause_start:t.tok_start].strip():
+        return None
+    name = s[clauses.last_end(sent_start, clause_start - 1):clause_start - 1].strip()
+    return name if _is_name(lib, name) and not lib.entity["not_subject"].search(name) else None
 
 
 def _open_bracket(s: str, lo: int, pos: int) -> int:

@@ -531,6 +531,12 @@ def test_d005_wan_multiplies():
       ("reopened", 1.0, "河口镇"), ("reopened", 1.0, "东湖镇")]),
     ("涉及县直部门的超期工单7件，分别为县水利局4件、县林业局3件。",
      [("overdue", 7.0, None), ("overdue", 4.0, "县水利局"), ("overdue", 3.0, "县林业局")]),
+    # a terse list after a label: a clause that is only a unit's name, then one with only its number
+    # (in Chinese numerals too, a single digit when it stands alone as the clause)
+    ("按时签收率偏低：河口镇，87.5%；县水务局，百分之八十九点二。",
+     [("response_rate", 87.5, "河口镇"), ("response_rate", 89.2, "县水务局")]),
+    ("退单较多的单位：城关镇，十二件；县林业局，三件。", [("reopened", 12.0, "城关镇"), ("reopened", 3.0, "县林业局")]),
+    ("为群众办成一件事，共办理三件。", []),
     # problems of a list are counted in 个; units counted are not figures
     ("本季度问题清单共列入问题42个，涉及9个单位，已整改到位35个，正在整改7个。",
      [("volume", 42.0, None), ("completed", 35.0, None), ("pending", 7.0, None)]),
