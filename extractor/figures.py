@@ -32,7 +32,7 @@ FIGURE_CLASSES = {"count", "calls", "ge", "pct", "points", "score", "rank", "bar
 WINDOW = 48          # how far left of a number a keyword may stand
 _DIGIT = regex.compile(r"[0-9]")
 _CN_MAGNITUDE = regex.compile(r"[零一二两三四五六七八九][十百千万点]")
-_CN_COUNT = regex.compile(_CN_MAGNITUDE.pattern + r"|[，,：:]\s?[一二两三四五六七八九][件条项]")   # (pieces.toml `count_cn`)
+_CN_COUNT = regex.compile(_CN_MAGNITUDE.pattern + r"|[，,：:(各]\s?[一二两三四五六七八九][件条项]")   # (pieces.toml `count_cn`)
 # figures without ASCII digits (`排名第一`, `二百三十一件`)
 _TENTHS = regex.compile(r"[一二两三四五六七八九]成")   # (`近五成`; 成 alone is in 完成, 成效…)
 _CN_FIGURE = regex.compile(r"百分之|" + _TENTHS.pattern + r"|第[一二三四五六七八九十]|" + _CN_COUNT.pattern)
@@ -1003,7 +1003,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     pattern_id = metric_rule.id + "/bracket"
                     cat_next = prev_fig["category"]
                 if metric_rule is None and t.cls in lib.unit_metrics:
-                    ent = _adjacent_entity(lib, s, max(clause_start, prev_tok_end, sent_start), t.tok_start, listy)
+                    ent = _adjacent_entity(lib, s, max(clause_start, prev_tok_end, sent_start), t.tok_start, listy) \
+                        or _name_then_comma(lib, s, clauses, sent_start, clause_start, t)   # (`第一名：A镇，98.5分`)
                     if not ent:   # (`1.马杭社区，85.4分。`: a numbered line of a unit and its score)
                         ent = _line_head(lib, s, t.tok_start, meta, adjacent=True)
                     if ent:

@@ -537,6 +537,13 @@ def test_d005_wan_multiplies():
      [("response_rate", 87.5, "河口镇"), ("response_rate", 89.2, "县水务局")]),
     ("退单较多的单位：城关镇，十二件；县林业局，三件。", [("reopened", 12.0, "城关镇"), ("reopened", 3.0, "县林业局")]),
     ("为群众办成一件事，共办理三件。", []),
+    # placings named after a colon, with the unit's score in the next clause (in Chinese numerals too);
+    # a single Chinese digit in its own bracket or after 各; 三十分钟 is no score
+    ("第一名：柳河乡，九十七点四分；第二名：白马镇，96.1分。",
+     [("rank", 1.0, "柳河乡"), ("score", 97.4, "柳河乡"), ("rank", 2.0, "白马镇"), ("score", 96.1, "白马镇")]),
+    ("退单较多的是城关镇(八件)和县林业局(五件)，河口镇、新华镇各二件。",
+     [("reopened", 8.0, "城关镇"), ("reopened", 5.0, "县林业局"), ("reopened", 2.0, "河口镇"), ("reopened", 2.0, "新华镇")]),
+    ("平均通话时长三十分钟。", []),
     # problems of a list are counted in 个; units counted are not figures
     ("本季度问题清单共列入问题42个，涉及9个单位，已整改到位35个，正在整改7个。",
      [("volume", 42.0, None), ("completed", 35.0, None), ("pending", 7.0, None)]),
