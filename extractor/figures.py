@@ -944,7 +944,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     # `其中欠薪诉求3416件`: a clause opened by its topic
                     topics = words["topic_lead"].search(s, ctx_start, t.tok_start) or any(   # (`…；市容环境1045件`)
                         r["pattern"].endswith("/topic") and not _HARD_END.search(s, r["end"], t.tok_start)
-                        for r in out[-3:])
+                        for r in out[-3:]) or _numbered_under_topic_lead(lib, s, t.tok_start)
                     label = words["topic_label"].search(s, max(sent_start, prev_tok_end), t.tok_start) if topics else None
                     label = label or words["topic_claim"].fullmatch(s, max(clause_start, prev_tok_end), t.tok_start)
                     if label and not _is_name(lib, label.group("cat")) and not lib.entity["not"].search(label.group("cat")):
@@ -1407,6 +1407,25 @@ def _context(events: list[Event], event_ends: list[int], s: str, sent_start: int
     if best is not None and best.rule.generic:
         best = _specific_before(events, event_ends, s, best, t, clauses.last_end(sent_start, best.start))
     return best
+
+
+_NUMBERED_LINE = regex.compile(r"[ \t]*\d{1,2}[.．、]")
+_LEAD_LINE_END = regex.compile(r"[：:][ \t]*\Z")
+
+
+def _numbered_under_topic_lead(lib: Library, s: str, pos: int) -> bool:
+    """Is `pos` on a numbered line of a list whose lead line names topics (`排名前十位的诉求事项
+    依次为：\n1.房屋建设与物业管理9867件…\n2.城市管理7425件…`)?"""
+    line_start = s.rfind("\n", 0, pos) + 1
+    if not _NUMBERED_LINE.match(s, line_start):
+        return False
+    while line_start > 0:
+        prev_start = s.rfind("\n", 0, line_start - 1) + 1
+        if not _NUMBERED_LINE.match(s, prev_start):
+            lead = s[prev_start:line_start - 1]
+            return bool(_LEAD_LINE_END.search(lead) and lib.words["topic_lead"].search(lead))
+        line_start = prev_start
+    return False
 
 
 def _name_then_comma(lib: Library, s: str, clauses: Marks, sent_start: int, clause_start: int,

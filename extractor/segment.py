@@ -150,6 +150,8 @@ def _heading_or_paragraph(line: str, start: int) -> list[Block]:
                         Block("paragraph", start + head_end, start + len(line))]
         if stop is None:
             return [Block("heading", start, start + len(line.rstrip()), level)] if len(line) <= 60 else [Block("paragraph", start, start + len(line))]
+        if stop.group() in "；;":
+            break   # (`2.城市管理7425件，占8.59%；`: an item of a list, not a heading)
         if stop.start() - m.end() <= 40:
             head_end = stop.end()
             blocks = [Block("heading", start, start + head_end, level)]

@@ -636,6 +636,14 @@ def test_phrasings(text, expected):
     ("反映道路损毁、房屋受损的求助类诉求达902件。", [("category_count", 902.0, "求助")]),
     ("受理量居前三的类别依次为：供水(1,204件)、交通出行(986件)、教育(713件)。",
      [("category_count", 1204.0, "供水"), ("category_count", 986.0, "交通出行"), ("category_count", 713.0, "教育")]),
+    # numbered items under a lead that names topics (`排名前五的诉求事项依次为：`) are topics, one per
+    # line or run on after the colon; a total of them (`五项合计`) is none
+    ("本月排名前五的诉求事项依次为：1.城市管理1,204件，占9.8%；2.住房保障986件，占8.0%。",
+     [("category_count", 1204.0, "城市管理"), ("category_share", 9.8, "城市管理"),
+      ("category_count", 986.0, "住房保障"), ("category_share", 8.0, "住房保障")]),
+    ("全年热点问题如下：\n1.供水供电612件，占6.1%。\n2.物业服务588件，占5.9%。",
+     [("category_count", 612.0, "供水供电"), ("category_share", 6.1, "供水供电"),
+      ("category_count", 588.0, "物业服务"), ("category_share", 5.9, "物业服务")]),
     # topics listed without a known kind pair with the numbers in order; a topic may hold 和
     ("其中，融资、用工、审批服务诉求依次为41件、36件、18件。",
      [("category_count", 41.0, "融资"), ("category_count", 36.0, "用工"), ("category_count", 18.0, "审批服务")]),

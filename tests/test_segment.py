@@ -27,6 +27,11 @@ def test_heading_levels():
     assert [(b.kind, b.level) for b in doc.blocks] == [("heading", 1), ("heading", 2), ("heading", 3), ("heading", 4)]
 
 
+def test_a_numbered_item_ending_in_a_semicolon_is_a_list_item_not_a_heading():
+    doc = seg("排名前三的诉求依次为：\n1.物业管理1,204件，占9.8%，主要涉及收费；\n2.城市管理986件，占8.0%；\n3.教育713件；")
+    assert [b.kind for b in doc.blocks] == ["paragraph"] * 4
+
+
 def test_decimal_is_not_a_heading():
     doc = seg("3.5亩蔬菜大棚被占用")
     assert doc.blocks[0].kind == "paragraph"
