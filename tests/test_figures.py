@@ -737,6 +737,13 @@ def test_a_division_before_a_move_and_after_a_rank_change(tmp_path):
         ("rank", 5.0, "平江县"), ("score", 90.2, "湘阴县"), ("rank", 7.0, "湘阴县"), ("overdue", 842.0, "湘阴县")]
 
 
+def test_a_units_overall_placing_and_its_move(tmp_path):
+    """`A市综合排名第16位`: 综合 belongs to the keyword, so the name before it is the unit's."""
+    assert _file_triples(tmp_path, "烟台市人民政府办公室\n\n各区市人民政府：\n"
+                                   "莱阳市综合排名由上季度第9位升至第4位；海阳市考核排名第12位。\n") == [
+        ("rank", 4.0, "莱阳市"), ("rank", 12.0, "海阳市")]
+
+
 def test_a_numbered_line_of_a_unit_and_its_score_in_a_circular(tmp_path):
     """`1.北庄村，82.6分。超时签收工单5件；`: read from a file the line is split into a heading and
     a paragraph, and the unit opening the heading still speaks for both."""
