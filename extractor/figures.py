@@ -974,8 +974,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                             if whole is not None:
                                 metric_rule, names = whole["_rule"], [ent]
                                 pattern_id = metric_rule.id + "/area"
-                        if total is None and metric_rule is None \
-                                or total is not None and total["metric"] == "volume" and not total["category"]:
+                        if metric_rule is None and (total is None or (total["metric"] == "volume" and not total["category"])):
                             metric_rule, names = lib.rules_by_id["volume.received"], [ent]
                             pattern_id = metric_rule.id + "/area"
                 if metric_rule is None and t.cls == "count" and words["period_total"].fullmatch(s, clause_start, t.tok_start):
