@@ -544,6 +544,9 @@ def test_d005_wan_multiplies():
     ("退单较多的是城关镇(八件)和县林业局(五件)，河口镇、新华镇各二件。",
      [("reopened", 8.0, "城关镇"), ("reopened", 5.0, "县林业局"), ("reopened", 2.0, "河口镇"), ("reopened", 2.0, "新华镇")]),
     ("平均通话时长三十分钟。", []),
+    # a keyword after the number past the kind of item (督办事项, 交办件), not past a count of reminders
+    ("市林业局有4项督办事项逾期，市水务局有2项交办事项超期。", [("overdue", 4.0, "市林业局"), ("overdue", 2.0, "市水务局")]),
+    ("该件经3次督办仍未办结。", []),
     # problems of a list are counted in 个; units counted are not figures
     ("本季度问题清单共列入问题42个，涉及9个单位，已整改到位35个，正在整改7个。",
      [("volume", 42.0, None), ("completed", 35.0, None), ("pending", 7.0, None)]),
