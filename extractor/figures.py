@@ -970,7 +970,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                             # (`虚假办结工单31件…。分区县看，A区9件，B县7件…`: the units' numbers add up
                             # to a total given before, of something else: they are its parts)
                             parts_from = area.end() if area.string is s else sent_start
-                            whole = _total_of_parts(out, tokens, parts_from, sentences.next_start(t.tok_start, len(s)))
+                            whole = _total_of_parts(out, tokens, token_starts, parts_from,
+                                                    sentences.next_start(t.tok_start, len(s)))
                             if whole is not None:
                                 metric_rule, names = whole["_rule"], [ent]
                                 pattern_id = metric_rule.id + "/area"
@@ -1229,10 +1230,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
     return out
 
 
-def _total_of_parts(out: list[dict], tokens: list[Token], lo: int, hi: int) -> dict | None:
+def _total_of_parts(out: list[dict], tokens: list[Token], token_starts: list[int], lo: int, hi: int) -> dict | None:
     """The area-wide count given before that the counts in s[lo:hi] add up to (a breakdown of
     it by area), if any."""
-    parts = [t.value for t in tokens if lo <= t.start < hi and t.cls == "count"]
+    parts = [t.value for t in tokens[bisect_left(token_starts, lo):bisect_left(token_starts, hi)] if t.cls == "count"]
     if len(parts) < 2:
         return None
     whole = round(sum(parts), 6)
@@ -1408,19 +1409,21 @@ def _context(events: list[Event], event_ends: list[int], s: str, sent_start: int
     return best
 
 
-_NUMBERED_LINE = regex.compile(r"[ \t]*\d{1,2}[.．、]")
 _LEAD_LINE_END = regex.compile(r"[：:][ \t]*\Z")
 
 
 def _numbered_under_topic_lead(lib: Library, s: str, pos: int) -> bool:
     """Is `pos` on a numbered line of a list whose lead line names topics (`排名前十位的诉求事项
     依次为：\n1.房屋建设与物业管理9867件…\n2.城市管理7425件…`)?"""
+    def numbered(at: int) -> bool:   # (the ordinal word anchors at \A: match a short slice)
+        return lib.words["ordinal"].match(s[at:at + 12]) is not None
+
     line_start = s.rfind("\n", 0, pos) + 1
-    if not _NUMBERED_LINE.match(s, line_start):
+    if not numbered(line_start):
         return False
     while line_start > 0:
         prev_start = s.rfind("\n", 0, line_start - 1) + 1
-        if not _NUMBERED_LINE.match(s, prev_start):
+        if not numbered(prev_start):
             lead = s[prev_start:line_start - 1]
             return bool(_LEAD_LINE_END.search(lead) and lib.words["topic_lead"].search(lead))
         line_start = prev_start
