@@ -64,6 +64,9 @@ _NEXT_UNIT_IS = regex.compile(r"\)?\s*[，,]\s*[^，,。；;：:\d]{2,24}?(?:为
 _LIST_NEXT = regex.compile(r"\)?\s*(?:、|和|及|以及)")   # (the next list item: `386件、`, `(386件)、`, `(93.84%)和`)
 # more numbers of the same kind listed right after one (`78.6分、79.4分和80.1分`)
 _MORE_NUMBERS = regex.compile(r"(?:\s*[、和及]\s*\d[\d,]*(?:\.\d+)?\s*(?:%|分|件|条|项|个百分点)?)+")
+_GRID_NUMBERS = regex.compile(r"(?:\s*[、和及，,；;]\s*\d[\d,]*(?:\.\d+)?\s*(?:%|分|件|条|项)?)+")
+_GRID_SEPARATOR = regex.compile(r"\s*([、和及，,；;])\s*\d")
+_SAME_SEPARATOR = str.maketrans("及,;；", "和，，，")
 _DIGIT_RUN = regex.compile(r"\d[\d,]*(?:\.\d+)?")
 # `2.1个和0.9个百分点`: 百分点 written once for a list of changes
 _ELIDED_POINTS = regex.compile(r"(?:\s*[和、及与]\s*\d+(?:\.\d+)?\s*个)+\s*百分点")
@@ -1195,6 +1198,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                        "sent": sent_start, "cats": cats[1:]}
         elif (respectively and len(names) > 1) or len(chain) > 1:
             many = respectively and len(names) > 1
+            if many and len(chain) > 1 and (grid := _grid_order(s, t, len(names), len(chain))):
+                # `A、B、C的办结率、满意率分别为a、b、c和d、e、f`: each number is one unit's one measure
+                chain = [chain[m] for _, m in grid]
+                names = [names[u] for u, _ in grid]
             pending = {"names": names[1:] if many else [], "fixed": [] if many else names,
                        "rules": chain[1:], "rule": metric_rule, "pattern": pattern_id, "sent": sent_start,
                        "category": None if len(chain) > 1 else base["category"]}   # (`A、B排渍类诉求分别占…`)
@@ -1468,6 +1475,31 @@ def _list_length(s: str, t: Token) -> int:
     """How many numbers of a kind are listed from `t` on (`78.6分、79.4分和80.1分`: 3)."""
     more = _MORE_NUMBERS.match(s, t.tok_end)
     return 1 + (len(_DIGIT_RUN.findall(more.group())) if more else 0)
+
+
+def _grid_order(s: str, t: Token, units: int, measures: int) -> list[tuple[int, int]] | None:
+    """The (unit, measure) of each number listed from `t` on when there are units × measures of
+    them: by measure (`a、b、c和d、e、f`: the units' first measure, then their second) or by unit
+    (`a和d、b和e、c和f`; groups may be parted by ，or ；). The separator between groups is the
+    rarer one; when the group size does not decide, 、 between groups means by unit."""
+    more = _GRID_NUMBERS.match(s, t.tok_end)
+    seps = [m.group(1).translate(_SAME_SEPARATOR) for m in _GRID_SEPARATOR.finditer(more.group())] if more else []
+    if len(seps) != units * measures - 1:
+        return None
+    by_unit = False
+    kinds = set(seps)
+    if len(kinds) == 2:
+        outer = min(kinds, key=seps.count)
+        size = seps.index(outer) + 1
+        if any((i + 1) % size == 0 and sep != outer or (i + 1) % size and sep == outer for i, sep in enumerate(seps)):
+            return None
+        by_unit = size == measures and (size != units or outer == "、")
+        if size not in (units, measures):
+            return None
+    elif len(kinds) > 2:
+        return None
+    cells = range(units * measures)
+    return [(k // measures, k % measures) for k in cells] if by_unit else [(k % units, k // units) for k in cells]
 
 
 def _bracket_rate(out: list[dict], s: str, sent_start: int) -> Rule | None:

@@ -585,6 +585,16 @@ def test_d005_wan_multiplies():
     ("群众满意率为100%的部门有：县医保局、县税务局。回访率达98%以上的单位有6个。",
      [("satisfaction_rate", 100.0, "县医保局"), ("satisfaction_rate", 100.0, "县税务局")]),
     ("向职能部门和乡镇(街道)转派工单2,318件。向阳镇转派工单61件。", [("volume", 2318.0, None), ("volume", 61.0, "向阳镇")]),
+    # several units × several measures: by measure (groups parted by 和 or ，) or by unit (、)
+    ("城关镇、新华镇的办结率、满意率分别为95%、96%和97%、98%。",
+     [("completion_rate", 95.0, "城关镇"), ("completion_rate", 96.0, "新华镇"),
+      ("satisfaction_rate", 97.0, "城关镇"), ("satisfaction_rate", 98.0, "新华镇")]),
+    ("县医保局、县税务局、县供电公司受理量、办结量分别为120件、110件、100件，115件、108件、99件。",
+     [("volume", 120.0, "县医保局"), ("volume", 110.0, "县税务局"), ("volume", 100.0, "县供电公司"),
+      ("completed", 115.0, "县医保局"), ("completed", 108.0, "县税务局"), ("completed", 99.0, "县供电公司")]),
+    ("市城管局、市水利局的按时签收率、满意率分别为96.8%和92.5%、99.1%和97.8%。",
+     [("response_rate", 96.8, "市城管局"), ("satisfaction_rate", 92.5, "市城管局"),
+      ("response_rate", 99.1, "市水利局"), ("satisfaction_rate", 97.8, "市水利局")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
