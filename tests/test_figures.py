@@ -536,7 +536,7 @@ def test_d005_wan_multiplies():
     ("按时签收率偏低：河口镇，87.5%；县水务局，百分之八十九点二。",
      [("response_rate", 87.5, "河口镇"), ("response_rate", 89.2, "县水务局")]),
     ("退单较多的单位：城关镇，十二件；县林业局，三件。", [("reopened", 12.0, "城关镇"), ("reopened", 3.0, "县林业局")]),
-    ("为群众办成一件事，共办理三件。", []),
+    ("为群众办成一件事，共办理三件。", [("volume", 3.0, None)]),
     # placings named after a colon, with the unit's score in the next clause (in Chinese numerals too);
     # a single Chinese digit in its own bracket or after 各; 三十分钟 is no score
     ("第一名：柳河乡，九十七点四分；第二名：白马镇，96.1分。",
@@ -595,6 +595,10 @@ def test_d005_wan_multiplies():
     ("市城管局、市水利局的按时签收率、满意率分别为96.8%和92.5%、99.1%和97.8%。",
      [("response_rate", 96.8, "市城管局"), ("satisfaction_rate", 92.5, "市城管局"),
       ("response_rate", 99.1, "市水利局"), ("satisfaction_rate", 97.8, "市水利局")]),
+    # two to ten 件 in Chinese numerals closing a clause; not 一件 in a slogan, not aspects (项)
+    ("本月逾期签收督办件共九件，其中县教育局四件、城关镇两件。县水利局退回重办十件。",
+     [("overdue", 9.0, None), ("overdue", 4.0, "县教育局"), ("overdue", 2.0, "城关镇"), ("reopened", 10.0, "县水利局")]),
+    ("做到办结一件、销号一件。评分包括响应时效、办理质量和满意度三项。", []),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
