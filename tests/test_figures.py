@@ -599,6 +599,11 @@ def test_d005_wan_multiplies():
     ("本月逾期签收督办件共九件，其中县教育局四件、城关镇两件。县水利局退回重办十件。",
      [("overdue", 9.0, None), ("overdue", 4.0, "县教育局"), ("overdue", 2.0, "城关镇"), ("reopened", 10.0, "县水利局")]),
     ("做到办结一件、销号一件。评分包括响应时效、办理质量和满意度三项。", []),
+    # `，退回重办六件` has a count of its own: the count before is not sent back; a clause ranking the
+    # unit among 县直部门 (a scope, no unit) still lets the next part speak of it
+    ("县民政局承办35件，退回重办四件。", [("volume", 35.0, "县民政局"), ("reopened", 4.0, "县民政局")]),
+    ("县交通运输局办结率81.2%，为县直部门最低；超期未办结8件。",
+     [("completion_rate", 81.2, "县交通运输局"), ("overdue", 8.0, "县交通运输局")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
