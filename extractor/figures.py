@@ -32,7 +32,7 @@ FIGURE_CLASSES = {"count", "calls", "ge", "pct", "points", "score", "rank", "bar
 WINDOW = 48          # how far left of a number a keyword may stand
 _DIGIT = regex.compile(r"[0-9]")
 _CN_MAGNITUDE = regex.compile(r"[零一二两三四五六七八九][十百千万点]")
-_CN_COUNT = regex.compile(_CN_MAGNITUDE.pattern + r"|[一二两三四五六七八九十][件条项次]")   # (pieces.toml `count_cn`)
+_CN_COUNT = regex.compile(_CN_MAGNITUDE.pattern + r"|[一二两三四五六七八九十][件条项次]|为零")   # (pieces.toml `count_cn`)
 # figures without ASCII digits (`排名第一`, `二百三十一件`)
 _TENTHS = regex.compile(r"[一二两三四五六七八九]成")   # (`近五成`; 成 alone is in 完成, 成效…)
 _CN_FIGURE = regex.compile(r"百分之|" + _TENTHS.pattern + r"|第[一二三四五六七八九十]|" + _CN_COUNT.pattern)
@@ -299,8 +299,9 @@ def _cn_tokens(lib: Library, s: str) -> list[Token]:
         for m in lib.count_cn.finditer(s):
             value = _cn_count(m.group("cn"))
             unit = m.group("unit")
-            if value is not None and lib.units.get(unit) in FIGURE_CLASSES:
-                out.append(Token(m.start("cn"), m.end("cn"), m.end(), m.start(), value, unit, lib.units[unit],
+            cls = lib.units.get(unit) if unit else "bare"   # (`均为零`)
+            if value is not None and cls in FIGURE_CLASSES:
+                out.append(Token(m.start("cn"), m.end("cn"), m.end(), m.start(), value, unit, cls,
                                  bool(m.group("pre") or m.group("post"))))
     if lib.rank_cn is not None and "第" in s:
         for m in lib.rank_cn.finditer(s):

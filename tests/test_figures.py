@@ -604,6 +604,14 @@ def test_d005_wan_multiplies():
     ("县民政局承办35件，退回重办四件。", [("volume", 35.0, "县民政局"), ("reopened", 4.0, "县民政局")]),
     ("县交通运输局办结率81.2%，为县直部门最低；超期未办结8件。",
      [("completion_rate", 81.2, "县交通运输局"), ("overdue", 8.0, "县交通运输局")]),
+    # zero counts: in brackets before a keyword the list shares (after a time or a run of months),
+    # and in words after 为; not a kind of unit (为零的单位) nor after a count of units
+    ("城南街道(0件)、城北街道(0件)连续两个月未发生超期办结。",
+     [("overdue", 0.0, "城南街道"), ("overdue", 0.0, "城北街道")]),
+    ("县医保局、县税务局本月均按期办结，超期工单数均为零。",
+     [("overdue", 0.0, "县医保局"), ("overdue", 0.0, "县税务局")]),
+    ("退回重办件数为零的有城关镇、新华镇。", [("reopened", 0.0, "城关镇"), ("reopened", 0.0, "新华镇")]),
+    ("对报送量为零的单位予以通报。全县有12个社区本月代办量为零。", []),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
