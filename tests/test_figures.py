@@ -612,6 +612,11 @@ def test_d005_wan_multiplies():
      [("overdue", 0.0, "县医保局"), ("overdue", 0.0, "县税务局")]),
     ("退回重办件数为零的有城关镇、新华镇。", [("reopened", 0.0, "城关镇"), ("reopened", 0.0, "新华镇")]),
     ("对报送量为零的单位予以通报。全县有12个社区本月代办量为零。", []),
+    # a unit before 仅为; `前3名为A`: the name after the number's 名为; 最高的是A，达到x%
+    ("部分乡镇按期办结率偏低，新华镇仅为72.4%，河口镇为75.1%。",
+     [("completion_rate", 72.4, "新华镇"), ("completion_rate", 75.1, "河口镇")]),
+    ("考核得分前2名为县医保局98.6分、县税务局97.9分。", [("score", 98.6, "县医保局"), ("score", 97.9, "县税务局")]),
+    ("按时签收率最高的是城关镇，达到99.1%。", [("response_rate", 99.1, "城关镇")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
