@@ -617,6 +617,10 @@ def test_d005_wan_multiplies():
      [("completion_rate", 72.4, "新华镇"), ("completion_rate", 75.1, "河口镇")]),
     ("考核得分前2名为县医保局98.6分、县税务局97.9分。", [("score", 98.6, "县医保局"), ("score", 97.9, "县税务局")]),
     ("按时签收率最高的是城关镇，达到99.1%。", [("response_rate", 99.1, "城关镇")]),
+    # a unit's branch office (不动产登记中心…分中心) is a unit; the hotline's own 分中心 reports
+    ("办件量居前两位的部门依次为：\n1.县不动产登记中心城关分中心，办件2,310件；\n2.县公安局，办件1,902件；\n"
+     "被县分中心退回重办的工单9件。",
+     [("volume", 2310.0, "县不动产登记中心城关分中心"), ("volume", 1902.0, "县公安局"), ("reopened", 9.0, None)]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
