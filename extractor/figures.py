@@ -39,6 +39,7 @@ _CN_FIGURE = regex.compile(r"百分之|" + _TENTHS.pattern + r"|第[一二三四
 _BARE_STOP = regex.compile(r"[0-9.]")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}*")
+_HAN_WORDS = regex.compile(r"\p{Han}{2,}")
 _ITEM_START = regex.compile(r"[：:、，,；;][^：:、，,；;]*\Z")
 _ADVERBS = set("共另再还并已累")
 _NOT_IN_NAME = regex.compile(r"[的被]")
@@ -1131,8 +1132,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             anaphor = words["anaphor"].search(s, max(sent_start, prev_tok_end), t.tok_start)
             if anaphor:
                 kind = anaphor.group("kind")
-                names = next(([r["entity"]] for r in reversed(out) if r["entity"]
-                              and (kind in ("单位", "部门", "窗口") or r["entity"].endswith(kind))), [])
+                names = _named_before(lib, s, kind, anaphor.start()) \
+                    or next(([r["entity"]] for r in reversed(out) if r["entity"]
+                             and (kind in ("单位", "部门", "窗口") or r["entity"].endswith(kind))), [])
 
         # the figure(s)
         category = None
@@ -1501,6 +1503,20 @@ def _grid_order(s: str, t: Token, units: int, measures: int) -> list[tuple[int, 
         return None
     cells = range(units * measures)
     return [(k // measures, k % measures) for k in cells] if by_unit else [(k % units, k // units) for k in cells]
+
+
+def _named_before(lib: Library, s: str, kind: str, pos: int) -> list[str]:
+    """`本周黑榜：高碑社区。该社区…超时处置6件`: the last unit of the kind 该X names, named in the
+    paragraph before `pos` (the name runs from where its Han run or its lead words end to the
+    kind's first end); none for 该单位/该部门, which name no kind."""
+    if kind in ("单位", "部门", "窗口"):
+        return []
+    for run in reversed(list(_HAN_WORDS.finditer(s, s.rfind("\n", 0, pos) + 1, pos))):
+        name = _strip_lead(lib, run.group())
+        cut = name.find(kind)
+        if cut > 0 and _is_name(lib, name := name[:cut + len(kind)]) and not lib.entity["not"].search(name):
+            return [name]
+    return []
 
 
 def _bracket_rate(out: list[dict], s: str, sent_start: int) -> Rule | None:

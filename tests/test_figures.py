@@ -621,6 +621,9 @@ def test_d005_wan_multiplies():
     ("办件量居前两位的部门依次为：\n1.县不动产登记中心城关分中心，办件2,310件；\n2.县公安局，办件1,902件；\n"
      "被县分中心退回重办的工单9件。",
      [("volume", 2310.0, "县不动产登记中心城关分中心"), ("volume", 1902.0, "县公安局"), ("reopened", 9.0, None)]),
+    # 该镇/该社区: the last unit of that kind named in the paragraph, with or without a figure of its own
+    ("本周红榜：城南社区。该社区本周按时办结工单38件。", [("completed", 38.0, "城南社区")]),
+    ("河口镇在辖区设立企业服务专员。本月该镇承办工单92件。", [("volume", 92.0, "河口镇")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
