@@ -651,6 +651,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     continue
                 if best is None or (e.start, r.order) < (best.start, best.rule.order):
                     best = e
+        if best is not None and pending and pending["names"] and pending["sent"] == sent_start \
+                and prev_tok_end > best.end and words["joiner"].match(s, prev_tok_end, t.tok_start):
+            best = None   # (`分别只有七条和五条`: the keyword before both does not restart the list)
         if best is not None and best.rule.generic:
             best = _specific_before(events, event_ends, s, best, t, clauses.last_end(sent_start, best.start), gap=True)
         post = None

@@ -624,6 +624,9 @@ def test_d005_wan_multiplies():
     # 该镇/该社区: the last unit of that kind named in the paragraph, with or without a figure of its own
     ("本周红榜：城南社区。该社区本周按时办结工单38件。", [("completed", 38.0, "城南社区")]),
     ("河口镇在辖区设立企业服务专员。本月该镇承办工单92件。", [("volume", 92.0, "河口镇")]),
+    # Chinese-numeral counts listed with 和 after 分别; a bound (均不足十条) and a count of cities are none
+    ("城关镇、新华镇本月报送信息分别只有六条和四条。", [("submitted", 6.0, "城关镇"), ("submitted", 4.0, "新华镇")]),
+    ("两镇全年被省级采用信息均不足十条。全年信息采用量居全省14市第3位。", [("rank", 3.0, None)]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
