@@ -349,6 +349,22 @@ def _not_big5(ch: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=None)
+def _gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _keep_simplified(text: str, simple: str) -> str:
+    """In a simplified or mixed text, t2s only replaces the traditional forms that slipped in (those
+    GB2312 cannot write, 區 → 区); a character GB2312 writes is simplified already, and t2s
+    would turn a place name's 藉 (藉口镇) into 借."""
+    return "".join(b if a == b or not _gb2312(a) else a for a, b in zip(text, simple))
+
+
 def detect_script(text: str, simple: str | None = None) -> str:
     """`hans`, `hant` or `mixed`: traditional if t2s would change characters (`simple`: the
     t2s output, when already computed), mixed if the text also has simplified-only ones
@@ -376,6 +392,8 @@ def normalise(doc: Document) -> Document:
         if name == "t2s":
             simple = converter("t2s").convert(text)
             doc.script = detect_script(text, simple)
+            if doc.script != "hant" and simple != text and len(simple) == len(text):
+                simple = _keep_simplified(text, simple)
             new, offsets, count = fix_t2s(text, simple)
         elif name == "particle_zhe" and doc.script == "hans":
             continue

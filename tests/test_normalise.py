@@ -118,6 +118,15 @@ def test_zhe_fix_does_not_run_on_simplified_text():
     assert norm("著力解决群众诉求").text == "著力解决群众诉求"
 
 
+def test_simplified_text_keeps_characters_gb2312_writes_and_loses_stray_traditional_ones():
+    # 藉口镇 is a town's name in simplified script (t2s would make it 借口镇); a stray 區 is traditional
+    prose = "本月全区共受理群众诉求1,286件，办结1,240件，按期办结率96.4%，群众满意率97.8%。" * 8
+    doc = norm(prose + "藉口镇因答复不规范被退单重办4件，城關區受理12件。")
+    assert doc.script == "mixed"
+    assert doc.text.endswith("藉口镇因答复不规范被退单重办4件，城关区受理12件。")
+    assert norm("藉口鎮因答覆不規範被退單重辦4件。").text == "借口镇因答复不规范被退单重办4件。"
+
+
 def test_whitespace_noise_but_not_the_blank_lines_of_tab_tables():
     text, _, _ = fix_whitespace("甲\r\n乙\u00a0丙\u200b丁   \n\t序号\n\n\t \n")
     assert text == "甲\n乙 丙丁\n\t序号\n\n\t \n"
