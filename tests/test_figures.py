@@ -627,6 +627,12 @@ def test_d005_wan_multiplies():
     # Chinese-numeral counts listed with 和 after 分别; a bound (均不足十条) and a count of cities are none
     ("城关镇、新华镇本月报送信息分别只有六条和四条。", [("submitted", 6.0, "城关镇"), ("submitted", 4.0, "新华镇")]),
     ("两镇全年被省级采用信息均不足十条。全年信息采用量居全省14市第3位。", [("rank", 3.0, None)]),
+    # the requests of a kind of requester after 其中 are a part of the total (volume), not a topic;
+    # 形成涉企工单; the rest still under supervision are pending
+    ("本季度共受理诉求8,420件，其中企业诉求615件，占7.3%。",
+     [("volume", 8420.0, None), ("volume", 615.0, None), ("share", 7.3, None)]),
+    ("全月形成涉企工单318件，办结301件，其余17件正在督办。",
+     [("volume", 318.0, None), ("completed", 301.0, None), ("pending", 17.0, None)]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
