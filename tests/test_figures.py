@@ -633,6 +633,10 @@ def test_d005_wan_multiplies():
      [("volume", 8420.0, None), ("volume", 615.0, None), ("share", 7.3, None)]),
     ("全月形成涉企工单318件，办结301件，其余17件正在督办。",
      [("volume", 318.0, None), ("completed", 301.0, None), ("pending", 17.0, None)]),
+    # 实现“双100%”/“三个100%”: every measure listed (of every unit listed) is 100%
+    ("县医保局、县税务局办结率、满意率实现“双100%”。",
+     [("completion_rate", 100.0, "县医保局"), ("completion_rate", 100.0, "县税务局"),
+      ("satisfaction_rate", 100.0, "县医保局"), ("satisfaction_rate", 100.0, "县税务局")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
