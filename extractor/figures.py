@@ -1614,9 +1614,13 @@ def _same_rule_run_start(events: list[Event], event_ends: list[int], e: Event) -
 
 
 def _every(lib: Library, s: str, pre: str, keyword: Event) -> bool:
-    """Does 各/均/都 open the keyword (`均得`) or stand in the words between the names and it
-    (`A、B上半年各被…`)? Then each unit listed takes the number."""
-    return bool(_EVERY.match(s, keyword.start) or _EVERY.search(_list_tail(lib, pre)))
+    """Does 各/均/都 open the keyword (`均得`), stand in the words between the names and it
+    (`A、B上半年各被…`) or right after the names (`A、B各收到群众赠送锦旗…`)? Then each unit
+    listed takes the number."""
+    if _EVERY.match(s, keyword.start) or _EVERY.search(_list_tail(lib, pre)):
+        return True
+    names = _name_list(lib, pre, strict_last=False)
+    return len(names) > 1 and _EVERY.match(pre, pre.rfind(names[-1]) + len(names[-1])) is not None
 
 
 def _list_tail(lib: Library, pre: str) -> str:

@@ -637,6 +637,10 @@ def test_d005_wan_multiplies():
     ("县医保局、县税务局办结率、满意率实现“双100%”。",
      [("completion_rate", 100.0, "县医保局"), ("completion_rate", 100.0, "县税务局"),
       ("satisfaction_rate", 100.0, "县医保局"), ("satisfaction_rate", 100.0, "县税务局")]),
+    # 各 right after the names, before other words and the keyword; 全州县 is a county, not 全州 (the whole prefecture)
+    ("县医保局、县税务局各收到群众赠送感谢信3封。", [("praised", 3.0, "县医保局"), ("praised", 3.0, "县税务局")]),
+    ("全州县、兴安县按时办结率分别为96.2%、97.1%。",
+     [("completion_rate", 96.2, "全州县"), ("completion_rate", 97.1, "兴安县")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
