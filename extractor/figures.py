@@ -76,6 +76,7 @@ _MORE_PLACINGS = regex.compile(r"(?:\s*[、和]\s*第?\s*(?:\d{1,3}|[一二三�
 _PLACING_JOINER = regex.compile(r"[、和]")
 # 各/均/都 in the words before a keyword: each unit listed takes the number
 _EVERY = regex.compile(r"[均都各]")
+_LISTED_THEN_EVERY = regex.compile(r"[、和]\p{Han}{2,24}?[均都各]")
 _TOGETHER = regex.compile(r"共|合计|累计")
 _HARD_END = regex.compile(r"[。!！?？\n]")
 _COLON = regex.compile(r"[：:]")
@@ -1619,6 +1620,8 @@ def _every(lib: Library, s: str, pre: str, keyword: Event) -> bool:
     listed takes the number."""
     if _EVERY.match(s, keyword.start) or _EVERY.search(_list_tail(lib, pre)):
         return True
+    if not _LISTED_THEN_EVERY.search(pre):
+        return False
     names = _name_list(lib, pre, strict_last=False)
     return len(names) > 1 and _EVERY.match(pre, pre.rfind(names[-1]) + len(names[-1])) is not None
 
