@@ -641,6 +641,9 @@ def test_d005_wan_multiplies():
     ("县医保局、县税务局各收到群众赠送感谢信3封。", [("praised", 3.0, "县医保局"), ("praised", 3.0, "县税务局")]),
     ("全州县、兴安县按时办结率分别为96.2%、97.1%。",
      [("completion_rate", 96.2, "全州县"), ("completion_rate", 97.1, "兴安县")]),
+    # a group (两镇合计) and the kind of unit after 由 (由街道承办) are no units
+    ("城关镇、新华镇两镇合计占全县受理总量的31.5%。其中由街道承办2,046件。",
+     [("share", 31.5, None), ("volume", 2046.0, None)]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
