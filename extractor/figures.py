@@ -1495,16 +1495,16 @@ def _grid_order(s: str, t: Token, units: int, measures: int) -> list[tuple[int, 
         return None
     by_unit = False
     kinds = set(seps)
+    if len(kinds) > 2:
+        return None
     if len(kinds) == 2:
         outer = min(kinds, key=seps.count)
+        inner = (kinds - {outer}).pop()
         size = seps.index(outer) + 1
-        if any((i + 1) % size == 0 and sep != outer or (i + 1) % size and sep == outer for i, sep in enumerate(seps)):
+        if size not in (units, measures) \
+                or seps != [outer if (i + 1) % size == 0 else inner for i in range(len(seps))]:
             return None
         by_unit = size == measures and (size != units or outer == "、")
-        if size not in (units, measures):
-            return None
-    elif len(kinds) > 2:
-        return None
     cells = range(units * measures)
     return [(k // measures, k % measures) for k in cells] if by_unit else [(k % units, k // units) for k in cells]
 
@@ -1516,9 +1516,10 @@ def _named_before(lib: Library, s: str, kind: str, pos: int) -> list[str]:
     if kind in ("单位", "部门", "窗口"):
         return []
     for run in reversed(list(_HAN_WORDS.finditer(s, s.rfind("\n", 0, pos) + 1, pos))):
-        name = _strip_lead(lib, run.group())
-        cut = name.find(kind)
-        if cut > 0 and _is_name(lib, name := name[:cut + len(kind)]) and not lib.entity["not"].search(name):
+        words = _strip_lead(lib, run.group())
+        cut = words.find(kind)
+        name = words[:cut + len(kind)]
+        if cut > 0 and _is_name(lib, name) and not lib.entity["not"].search(name):
             return [name]
     return []
 

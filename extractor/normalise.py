@@ -341,18 +341,10 @@ def _fixes() -> list[tuple[str, Callable[[str], FixResult]]]:
 
 
 @functools.lru_cache(maxsize=None)
-def _not_big5(ch: str) -> bool:
+def _writes(codec: str, ch: str) -> bool:
+    """Can the legacy encoding `codec` write `ch` (Big5 no simplified-only 为, GB2312 no 區)?"""
     try:
-        ch.encode("big5")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
-@functools.lru_cache(maxsize=None)
-def _gb2312(ch: str) -> bool:
-    try:
-        ch.encode("gb2312")
+        ch.encode(codec)
     except UnicodeEncodeError:
         return False
     return True
@@ -362,7 +354,7 @@ def _keep_simplified(text: str, simple: str) -> str:
     """In a simplified or mixed text, t2s only replaces the traditional forms that slipped in (those
     GB2312 cannot write, 區 → 区); a character GB2312 writes is simplified already, and t2s
     would turn a place name's 藉 (藉口镇) into 借."""
-    return "".join(b if a == b or not _gb2312(a) else a for a, b in zip(text, simple))
+    return "".join(b if a == b or not _writes("gb2312", a) else a for a, b in zip(text, simple))
 
 
 def detect_script(text: str, simple: str | None = None) -> str:
@@ -378,7 +370,7 @@ def detect_script(text: str, simple: str | None = None) -> str:
         return "hans"
     traditional = converter("s2t").convert(sample)
     changed_by_s2t = set(sample) - set(traditional) if len(traditional) == len(sample) else set()
-    simplified_only = sum(sample.count(ch) for ch in changed_by_s2t if HAN.match(ch) and _not_big5(ch))
+    simplified_only = sum(sample.count(ch) for ch in changed_by_s2t if HAN.match(ch) and not _writes("big5", ch))
     return "hant" if simplified_only <= max(2, han * 0.005) else "mixed"
 
 
