@@ -64,8 +64,10 @@ _NEXT_NUMBER = regex.compile(r"\s*[、,，]\s*\d")
 _NEXT_UNIT_IS = regex.compile(r"\)?\s*[，,]\s*[^，,。；;：:\d]{2,24}?(?:为|是)?\s*")
 _LIST_NEXT = regex.compile(r"\)?\s*(?:、|和|及|以及)")   # (the next list item: `386件、`, `(386件)、`, `(93.84%)和`)
 # more numbers of the same kind listed right after one (`78.6分、79.4分和80.1分`)
-_MORE_NUMBERS = regex.compile(r"(?:\s*[、和及]\s*\d[\d,]*(?:\.\d+)?\s*(?:%|分|件|条|项|个百分点)?)+")
-_GRID_NUMBERS = regex.compile(r"(?:\s*[、和及，,；;]\s*\d[\d,]*(?:\.\d+)?\s*(?:%|分|件|条|项)?)+")
+_LISTED_NUMBER = r"\s*\d[\d,]*(?:\.\d+)?\s*(?:%|分|件|条|项|个百分点)?"
+_MORE_NUMBERS = regex.compile(r"(?:\s*[、和及]" + _LISTED_NUMBER + ")+")
+# ... and in groups parted by ，or ；(`a、b、c，d、e、f`: units × measures)
+_GRID_NUMBERS = regex.compile(r"(?:\s*[、和及，,；;]" + _LISTED_NUMBER + ")+")
 _GRID_SEPARATOR = regex.compile(r"\s*([、和及，,；;])\s*\d")
 _SAME_SEPARATOR = str.maketrans("及,;；", "和，，，")
 _DIGIT_RUN = regex.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -76,6 +78,8 @@ _MORE_PLACINGS = regex.compile(r"(?:\s*[、和]\s*第?\s*(?:\d{1,3}|[一二三�
 _PLACING_JOINER = regex.compile(r"[、和]")
 # 各/均/都 in the words before a keyword: each unit listed takes the number
 _EVERY = regex.compile(r"[均都各]")
+# 该单位/该部门/该窗口 name no kind of unit: any unit named before
+_KINDLESS = ("单位", "部门", "窗口")
 _LISTED_THEN_EVERY = regex.compile(r"[、和]\p{Han}{2,24}?[均都各]")
 _TOGETHER = regex.compile(r"共|合计|累计")
 _HARD_END = regex.compile(r"[。!！?？\n]")
@@ -1138,7 +1142,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 kind = anaphor.group("kind")
                 names = _named_before(lib, s, kind, anaphor.start()) \
                     or next(([r["entity"]] for r in reversed(out) if r["entity"]
-                             and (kind in ("单位", "部门", "窗口") or r["entity"].endswith(kind))), [])
+                             and (kind in _KINDLESS or r["entity"].endswith(kind))), [])
 
         # the figure(s)
         category = None
@@ -1513,7 +1517,7 @@ def _named_before(lib: Library, s: str, kind: str, pos: int) -> list[str]:
     """`本周黑榜：高碑社区。该社区…超时处置6件`: the last unit of the kind 该X names, named in the
     paragraph before `pos` (the name runs from where its Han run or its lead words end to the
     kind's first end); none for 该单位/该部门, which name no kind."""
-    if kind in ("单位", "部门", "窗口"):
+    if kind in _KINDLESS:
         return []
     for run in reversed(list(_HAN_WORDS.finditer(s, s.rfind("\n", 0, pos) + 1, pos))):
         words = _strip_lead(lib, run.group())
