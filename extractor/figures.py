@@ -1420,6 +1420,8 @@ def _context(events: list[Event], event_ends: list[int], s: str, sent_start: int
             continue
         if ")" in s[e.end:t.tok_start] and s.rfind("(", sent_start, e.start) > s.rfind(")", sent_start, e.start):
             continue   # `A 46条(采用31条)、B 39条`: a keyword inside brackets stays there
+        if _SHARE_OF.search(s, max(sent_start, e.start - 10), e.start):
+            continue   # `占街道承办总量的2.79%，主要集中在A(31件)`: a share's whole is no keyword of the parts
         if best is None or (e.start, e.rule.order) < (best.start, best.rule.order):
             best = e
     if best is not None and best.rule.generic:
@@ -1427,6 +1429,7 @@ def _context(events: list[Event], event_ends: list[int], s: str, sent_start: int
     return best
 
 
+_SHARE_OF = regex.compile(r"占[^，,。；;\d]{0,8}\Z")
 _LEAD_LINE_END = regex.compile(r"[：:][ \t]*\Z")
 
 

@@ -644,6 +644,12 @@ def test_d005_wan_multiplies():
     # a group (两镇合计) and the kind of unit after 由 (由街道承办) are no units
     ("城关镇、新华镇两镇合计占全县受理总量的31.5%。其中由街道承办2,046件。",
      [("share", 31.5, None), ("volume", 2046.0, None)]),
+    # the whole of a share (占…受理总量的) is no keyword for the parts listed after it: they are
+    # parts of the count before; 主要分布在 leads a list and is no part of the first name
+    ("本月超时签收工单62件，占全区受理总量的1.8%，主要集中在城关镇(25件)和新华镇(17件)。",
+     [("overdue", 62.0, None), ("share", 1.8, None), ("overdue", 25.0, "城关镇"), ("overdue", 17.0, "新华镇")]),
+    ("退回重办工单40件，主要分布在县住建局22件、县城管局9件。",
+     [("reopened", 40.0, None), ("reopened", 22.0, "县住建局"), ("reopened", 9.0, "县城管局")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
