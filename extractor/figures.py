@@ -876,6 +876,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     else:
                         lo_item = max(clause_start, prev_tok_end)
                         names = _each_names(lib, s, lo_item, t.tok_start)
+                        if not names and (subset := words["subset_names"].fullmatch(s, lo_item, t.tok_start)):
+                            names = _name_list(lib, subset.group("names"), strict_last=True)
                         if not names:
                             ent = _adjacent_entity(lib, s, lo_item, t.tok_start, listy) \
                                 or _name_then_comma(lib, s, clauses, sent_start, clause_start, t)

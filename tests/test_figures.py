@@ -650,6 +650,13 @@ def test_d005_wan_multiplies():
      [("overdue", 62.0, None), ("share", 1.8, None), ("overdue", 25.0, "城关镇"), ("overdue", 17.0, "新华镇")]),
     ("退回重办工单40件，主要分布在县住建局22件、县城管局9件。",
      [("reopened", 40.0, None), ("reopened", 22.0, "县住建局"), ("reopened", 9.0, "县城管局")]),
+    # the units named after 其中, after a statement on all of them, each take the number
+    ("各乡镇按期办结率均在98%以上，其中城关镇、新华镇实现100%。",
+     [("completion_rate", 100.0, "城关镇"), ("completion_rate", 100.0, "新华镇")]),
+    # a tie (并列第二, 得分并列第一) with the score for both in brackets; two to ten in words after 各有
+    ("县医保局、县税务局得分并列第一(均为99.2分)。",
+     [("rank", 1.0, "县医保局"), ("rank", 1.0, "县税务局"), ("score", 99.2, "县医保局"), ("score", 99.2, "县税务局")]),
+    ("城关镇、新华镇各有三件工单逾期签收。", [("overdue", 3.0, "城关镇"), ("overdue", 3.0, "新华镇")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
