@@ -353,8 +353,18 @@ def _writes(codec: str, ch: str) -> bool:
 def _keep_simplified(text: str, simple: str) -> str:
     """In a simplified or mixed text, t2s only replaces the traditional forms that slipped in (those
     GB2312 cannot write, 區 → 区); a character GB2312 writes is simplified already, and t2s
-    would turn a place name's 藉 (藉口镇) into 借."""
-    return "".join(b if a == b or not _writes("gb2312", a) else a for a, b in zip(text, simple))
+    would turn a place name's 藉 (藉口镇) into 借. A line written in traditional script (a
+    paragraph a web tool converted: a fifth or more of its Han characters are forms GB2312
+    cannot write, where a simplified line with a stray 城關區 has a few) takes t2s whole, so
+    its 於 and 著, which GB2312 also writes, become 于 and 着."""
+    out = []
+    for line, line_simple in zip(text.split("\n"), simple.split("\n")):
+        traditional = sum(a != b and not _writes("gb2312", a) for a, b in zip(line, line_simple))
+        if traditional >= 2 and traditional >= 0.2 * len(HAN.findall(line)):
+            out.append(line_simple)
+        else:
+            out.append("".join(b if a == b or not _writes("gb2312", a) else a for a, b in zip(line, line_simple)))
+    return "\n".join(out)
 
 
 def detect_script(text: str, simple: str | None = None) -> str:

@@ -127,6 +127,14 @@ def test_simplified_text_keeps_characters_gb2312_writes_and_loses_stray_traditio
     assert norm("藉口鎮因答覆不規範被退單重辦4件。").text == "借口镇因答复不规范被退单重办4件。"
 
 
+def test_a_traditional_paragraph_in_simplified_text_is_converted_whole():
+    # a web tool converted one paragraph: its 於, which GB2312 also writes, is traditional usage there
+    prose = "本月全区共受理群众诉求1,286件，办结1,240件，按期办结率96.4%，群众满意率97.8%。\n" * 8
+    doc = norm(prose + "滿意率低於90%的單位有：城關鎮、東峽鄉。\n其余单位满意率均高于95%。")
+    assert doc.script == "mixed"
+    assert doc.text.endswith("满意率低于90%的单位有：城关镇、东峡乡。\n其余单位满意率均高于95%。")
+
+
 def test_whitespace_noise_but_not_the_blank_lines_of_tab_tables():
     text, _, _ = fix_whitespace("甲\r\n乙\u00a0丙\u200b丁   \n\t序号\n\n\t \n")
     assert text == "甲\n乙 丙丁\n\t序号\n\n\t \n"
