@@ -657,6 +657,11 @@ def test_d005_wan_multiplies():
     ("县医保局、县税务局得分并列第一(均为99.2分)。",
      [("rank", 1.0, "县医保局"), ("rank", 1.0, "县税务局"), ("score", 99.2, "县医保局"), ("score", 99.2, "县税务局")]),
     ("城关镇、新华镇各有三件工单逾期签收。", [("overdue", 3.0, "城关镇"), ("overdue", 3.0, "新华镇")]),
+    # schools are units (第一中学, 实验小学); a clause of up to twenty characters without figures
+    # (`主要涉及A、B、C等问题`) does not end the unit's run of figures
+    ("县第二中学承办诉求31件，满意率96.8%。", [("volume", 31.0, "县第二中学"), ("satisfaction_rate", 96.8, "县第二中学")]),
+    ("县中医院承办诉求52件，主要反映夜间候诊时间长、停车位紧张等问题，满意率91.2%。",
+     [("volume", 52.0, "县中医院"), ("satisfaction_rate", 91.2, "县中医院")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
