@@ -53,7 +53,7 @@ _SALUTATION = regex.compile(r"\s*各[^。；;\d]{0,60}(?:政府|管委会|单位
 # a flattened table row (numbers separated by blanks) is not prose broken across lines
 # A bulleted item (`● 办结：9,712件`): its own sentence, never glued to the line before or after.
 # (used with `match`, which anchors at its start position: `\A` would only match at 0)
-_BULLET_MARK = r"[●•■◆◇▪▲△★☆▶►·\-]"   # (pieces.toml `bullet`, with · and -)
+_BULLET_MARK = r"(?:[●•■◆◇▪▲△★☆▶►·\-]|——?)"   # (pieces.toml `bullet`, with · and -)
 _BULLET = regex.compile(r"[ \t\u3000]*" + _BULLET_MARK + r"[ \t\u3000]*")
 # `label：value`: a label (the sentence head, no clause mark in it) closed by a colon right before the number
 _LABEL_COLON = regex.compile(r"[：:][ \t\u3000]*\Z")

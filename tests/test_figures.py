@@ -662,6 +662,15 @@ def test_d005_wan_multiplies():
     ("县第二中学承办诉求31件，满意率96.8%。", [("volume", 31.0, "县第二中学"), ("satisfaction_rate", 96.8, "县第二中学")]),
     ("县中医院承办诉求52件，主要反映夜间候诊时间长、停车位紧张等问题，满意率91.2%。",
      [("volume", 52.0, "县中医院"), ("satisfaction_rate", 91.2, "县中医院")]),
+    # a dash opens a list item (——A受理…；), like ▲ or ●
+    ("县应急管理局牵头处置：\n——县水务局受理208件，办结199件；\n——县住建局受理96件，办结96件。",
+     [("volume", 208.0, "县水务局"), ("completed", 199.0, "县水务局"), ("volume", 96.0, "县住建局"),
+      ("completed", 96.0, "县住建局")]),
+    # 回应率 is a response rate; a gloss in brackets may stand between the keyword and its count;
+    # items `超过2小时未签收` are late
+    ("即时回应率97.6%，即时办结(电话直接答复)1,043件。",
+     [("response_rate", 97.6, None), ("completed", 1043.0, None)]),
+    ("城关镇有9件工单超过2小时未签收。", [("overdue", 9.0, "城关镇")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
@@ -678,6 +687,10 @@ def test_phrasings(text, expected):
     ("住房和城乡建设类工单2,015件，占21.3%。",
      [("category_count", 2015.0, "住房和城乡建设"), ("category_share", 21.3, "住房和城乡建设")]),
     ("医疗卫生类诉求合计1,024件。", [("category_count", 1024.0, "医疗卫生")]),
+    # 本周 is a time, not part of a category label; a category's total may follow 本周
+    ("本周共受理防汛类诉求736件，占工单总量的21.4%。",
+     [("category_count", 736.0, "防汛"), ("category_share", 21.4, "防汛")]),
+    ("停水类诉求明显增多，本周共计215件。", [("category_count", 215.0, "停水")]),
     # 等 ends a list of examples, not a label
     ("涉及办理流程、收费标准等咨询类诉求8,650件。", [("category_count", 8650.0, "咨询")]),
     # topics listed after a category keyword are categories, not units
