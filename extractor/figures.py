@@ -26,6 +26,7 @@ import regex
 
 from .model import Document
 from .patterns import Library, Rule, load_library
+from .segment import NUMBER_CELL
 
 MULT = {"千": Decimal(1000), "万": Decimal(10000), "亿": Decimal(100000000)}
 FIGURE_CLASSES = {"count", "calls", "ge", "pct", "points", "score", "rank", "bare"}
@@ -145,7 +146,9 @@ def extract_figures(doc: Document) -> list[dict]:
                 and not _SENTENCE_FINAL.search(doc.text, prev.start, prev.end)
                 and not _SALUTATION.match(doc.text, prev.start, prev.end)
                 and not _TABLE_ROW.search(s) and not _TABLE_ROW.search(doc.text, prev.start, prev.end)
-                and not _BULLET.match(s) and not _BULLET.match(doc.text, prev.start, prev.end)))
+                and not _BULLET.match(s) and not _BULLET.match(doc.text, prev.start, prev.end)
+                # (a line that is one number is a table's cell: `8⏎7⏎0⏎98.5` is never 87098.5)
+                and not NUMBER_CELL.fullmatch(s) and not NUMBER_CELL.fullmatch(doc.text, prev.start, prev.end)))
         if glue:
             runs[-1].append((s, block.start, heading))
         else:

@@ -99,11 +99,14 @@ def bare_cell_runs(text: str) -> tuple[tuple[int, int], ...]:
             and CELL_LINE.fullmatch(text, lines[k][0], lines[k][1]) is not None   # (tab-led cells are their own layout)
 
     while i < n:
-        j, blanks, lead = i, 0, None
+        j, blanks, lead, later_lead = i, 0, None, None
         while j < n:
             if cell(j):
-                if lead is None and j < i + 3 and LEAD_CELL.fullmatch(text, lines[j][0], lines[j][1]):
-                    lead = j
+                if lead is None and LEAD_CELL.fullmatch(text, lines[j][0], lines[j][1]):
+                    if j < i + 3:
+                        lead = j
+                    elif later_lead is None:
+                        later_lead = j   # (short lines before the table: `附件` / its title / the signature)
             elif lead is not None and lines[j][0] == lines[j][1] and j + 1 < n and cell(j + 1) \
                     and ROW_START_CELL.fullmatch(text, lines[j + 1][0], lines[j + 1][1]):
                 # (past the header, a single blank line may part rows: `97.85` / `` / `2` / …; not
@@ -116,7 +119,7 @@ def bare_cell_runs(text: str) -> tuple[tuple[int, int], ...]:
             numbers = sum(1 for k in range(lead, j) if NUMBER_CELL.fullmatch(text, lines[k][0], lines[k][1]))
             if numbers >= 3:
                 runs.append((lead, j - 1))
-        i = max(j, i + 1)
+        i = later_lead - 2 if lead is None and later_lead is not None else max(j, i + 1)
     return tuple(runs)
 
 

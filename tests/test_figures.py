@@ -1158,3 +1158,10 @@ def test_a_numbered_unit_heading_its_line_is_the_subject():
     assert ("share", 11.2, "区住房和城乡建设局") in got
     assert ("overdue", 9.0, "城南街道办事处") in got
     assert ("volume", 1200.0, None) in got
+
+
+def test_a_line_that_is_one_number_is_never_glued_to_its_neighbours(tmp_path):
+    # a prose line broken mid-sentence is glued to the next (`超期工单⏎12件`), but a line that is
+    # one number is a table cell: `超期工单⏎1⏎2件` holds no 12
+    assert _file_triples(tmp_path, "本月城关镇超期工单\n12件。\n") == [("overdue", 12.0, "城关镇")]
+    assert _file_triples(tmp_path, "本月城关镇超期工单\n1\n2件。\n") == []

@@ -203,6 +203,22 @@ def test_cells_one_per_line_without_any_separator():
     assert [(f["metric"], f["value"]) for f in figures] == [("volume", 600.0)]   # the cells are no prose
 
 
+def test_cells_one_per_line_after_short_signature_lines():
+    """The signature, `附件` and the title are short lines too: the header cell (`单位`) four lines
+    into that run of short lines still opens the table, and its cells never run together as
+    one number in the figures (`8⏎7⏎0⏎98.5` is no 87098.5)."""
+    text = ("本月交办事项46项。\n附件：考评得分情况\n兰山区人民政府办公室\n2022年12月6日\n附件\n考评得分情况\n"
+            "单位\n承办事项（件）\n办结（件）\n逾期（件）\n考评得分\n"
+            "金雀山街道\n7\n7\n0\n100\n兰山街道\n8\n7\n0\n98.5\n银雀山街道\n6\n5\n1\n97\n")
+    tables, cells = tables_of_text(text)
+    assert shapes(tables) == [(3, 5)]
+    assert cell(cells, "兰山街道", "考评得分")["value"] == 98.5
+    assert cell(cells, "银雀山街道", "逾期(件)")["value"] == 1
+    doc = Document(source_path="x.txt", source_format="txt", doc_id="x", raw=text)
+    figures = extract_figures(segment(normalise(doc)))
+    assert [(f["metric"], f["value"]) for f in figures] == [("volume", 46.0)]
+
+
 @pytest.mark.parametrize("text, shape, want", [
     # each row set off by a blank line, the total row without its index
     ("附件\n各镇（街道）工单办理情况统计表\n\n序号\n单位\n承办量（件）\n退回重办（件）\n满意率（%）\n\n"
