@@ -65,7 +65,7 @@ _NEXT_NUMBER = regex.compile(r"\s*[、,，]\s*\d")
 _NEXT_UNIT_IS = regex.compile(r"\)?\s*[，,]\s*[^，,。；;：:\d]{2,24}?(?:为|是)?\s*")
 _LIST_NEXT = regex.compile(r"\)?\s*(?:、|和|及|以及)")   # (the next list item: `386件、`, `(386件)、`, `(93.84%)和`)
 # more numbers of the same kind listed right after one (`78.6分、79.4分和80.1分`)
-_LISTED_NUMBER = r"\s*\d[\d,]*(?:\.\d+)?\s*(?:%|分|件|条|项|个百分点)?"
+_LISTED_NUMBER = r"\s*\d[\d,]*(?:\.\d+)?\s*[万亿]?(?:%|分|件|条|项|个百分点|人次|次)?"
 _MORE_NUMBERS = regex.compile(r"(?:\s*[、和及]" + _LISTED_NUMBER + ")+")
 # ... and in groups parted by ，or ；(`a、b、c，d、e、f`: units × measures)
 _GRID_NUMBERS = regex.compile(r"(?:\s*[、和及，,；;]" + _LISTED_NUMBER + ")+")

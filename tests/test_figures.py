@@ -671,6 +671,12 @@ def test_d005_wan_multiplies():
     ("即时回应率97.6%，即时办结(电话直接答复)1,043件。",
      [("response_rate", 97.6, None), ("completed", 1043.0, None)]),
     ("城关镇有9件工单超过2小时未签收。", [("overdue", 9.0, "城关镇")]),
+    # a series over years (2021年、2022年、2023年…分别为, 三年分别为, 近三年…依次为): one figure per
+    # number, 万 included
+    ("2021年、2022年、2023年，全市受理诉求分别为8.62万件、9.37万件、10.54万件。",
+     [("volume", 86200.0, None), ("volume", 93700.0, None), ("volume", 105400.0, None)]),
+    ("接通率三年分别为91.2%、93.8%和95.1%。",
+     [("connection_rate", 91.2, None), ("connection_rate", 93.8, None), ("connection_rate", 95.1, None)]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
@@ -691,6 +697,10 @@ def test_phrasings(text, expected):
     ("本周共受理防汛类诉求736件，占工单总量的21.4%。",
      [("category_count", 736.0, "防汛"), ("category_share", 21.4, "防汛")]),
     ("停水类诉求明显增多，本周共计215件。", [("category_count", 215.0, "停水")]),
+    # a category's total after a clause on its place (仍居首位，全年…), which is no rank; a label of
+    # two parts joined by 和 may run to nine characters
+    ("城乡建设类诉求仍居首位，全年2.86万件；人力资源和社会保障类诉求位列第二，共1.41万件。",
+     [("category_count", 28600.0, "城乡建设"), ("category_count", 14100.0, "人力资源和社会保障")]),
     # 等 ends a list of examples, not a label
     ("涉及办理流程、收费标准等咨询类诉求8,650件。", [("category_count", 8650.0, "咨询")]),
     # topics listed after a category keyword are categories, not units
@@ -714,7 +724,8 @@ def test_phrasings(text, expected):
     # a line opened by a category, its total in the next sentence (past the category's placing)
     ("(二)交通运输类诉求有所上升。全月共1,237件，占5.7%，环比微增1.2%。",
      [("category_count", 1237.0, "交通运输"), ("category_share", 5.7, "交通运输"), ("change_rate", 1.2, None)]),
-    ("生态环境类居第三位，上半年共8,420件。", [("rank", 3.0, None), ("category_count", 8420.0, "生态环境")]),
+    # (a category's place among the others is no rank)
+    ("生态环境类居第三位，上半年共8,420件。", [("category_count", 8420.0, "生态环境")]),
     ("本周诉求以求助类为主，共1,986件。", [("category_count", 1986.0, "求助")]),
     # a category's share of something named (`占本镇工单的…`), also for units listed before it in order;
     # the last of a list of categories does not take the list's first share
