@@ -33,7 +33,7 @@ FIGURE_CLASSES = {"count", "calls", "ge", "pct", "points", "score", "rank", "bar
 WINDOW = 48          # how far left of a number a keyword may stand
 _DIGIT = regex.compile(r"[0-9]")
 _CN_MAGNITUDE = regex.compile(r"[零一二两三四五六七八九][十百千万点]")
-_CN_COUNT = regex.compile(_CN_MAGNITUDE.pattern + r"|[一二两三四五六七八九十][件条项次]|为零")   # (pieces.toml `count_cn`)
+_CN_COUNT = regex.compile(_CN_MAGNITUDE.pattern + r"|[一二两三四五六七八九十][件条项次面封]|为零")   # (pieces.toml `count_cn`)
 # figures without ASCII digits (`排名第一`, `二百三十一件`)
 _TENTHS = regex.compile(r"[一二两三四五六七八九]成")   # (`近五成`; 成 alone is in 完成, 成效…)
 _CN_FIGURE = regex.compile(r"百分之|" + _TENTHS.pattern + r"|第[一二三四五六七八九十]|" + _CN_COUNT.pattern)
@@ -84,6 +84,7 @@ _KINDLESS = ("单位", "部门", "窗口")
 _LISTED_THEN_EVERY = regex.compile(r"[、和]\p{Han}{2,24}?[均都各]")
 _TOGETHER = regex.compile(r"共|合计|累计")
 _HARD_END = regex.compile(r"[。!！?？\n]")
+_SUBSET = regex.compile(r"\s*其中")   # (a clause on a part of the units listed before)
 _COLON = regex.compile(r"[：:]")
 # `X以99.2%的按时办结率居首`: the keyword after the number, joined by 的
 _BY = regex.compile(r"以\s?\Z")
@@ -786,7 +787,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 if len(names) < 2 and (every or t.value == 0) and not lib.entity["group"].search(pre):
                     # (`A、B、C交办事项全部办结，办结率均为100%`: the list is in the clause before;
                     # `A、B等单位均按期办结，逾期数为0`: a zero for the units listed is each one's)
-                    names = _list_before(lib, s, clauses, sent_start, kw_clause) or names
+                    own = _subject(lib, s, kw_clause, first.end, event_starts, meta, first.start) \
+                        if _SUBSET.match(pre) else None
+                    # (`A、B、C…均在98%以上，其中C已连续三个月实现…100%`: the unit after 其中, not the list)
+                    names = [own] if own else _list_before(lib, s, clauses, sent_start, kw_clause) or names
                 if len(names) < 2 and every and sent_start > 0 and words["group_anaphor"].match(_strip_lead(lib, pre)):
                     # `较好的单位有：A、B、C。上述单位…按期办结率均达到100%`: the units the sentence
                     # before listed after its colon

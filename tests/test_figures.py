@@ -677,6 +677,13 @@ def test_d005_wan_multiplies():
      [("volume", 86200.0, None), ("volume", 93700.0, None), ("volume", 105400.0, None)]),
     ("接通率三年分别为91.2%、93.8%和95.1%。",
      [("connection_rate", 91.2, None), ("connection_rate", 93.8, None), ("connection_rate", 95.1, None)]),
+    # 其中 narrows a list to the unit it names: that unit's 100%, not the list's
+    ("城关镇、新华镇、河口镇办结率均在98%以上，其中河口镇已连续两个月实现办结率100%。",
+     [("completion_rate", 100.0, "河口镇")]),
+    # a full score achieved (获得满分) is a score; two to ten banners/letters in words are praise
+    ("县医保局、县税务局获得满分100分。", [("score", 100.0, "县医保局"), ("score", 100.0, "县税务局")]),
+    ("本月共收到群众赠送锦旗两面、感谢信三封。", [("praised", 2.0, None), ("praised", 3.0, None)]),
+    ("全月共形成有效工单2,318件。", [("volume", 2318.0, None)]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
