@@ -684,6 +684,9 @@ def test_d005_wan_multiplies():
     ("县医保局、县税务局获得满分100分。", [("score", 100.0, "县医保局"), ("score", 100.0, "县税务局")]),
     ("本月共收到群众赠送锦旗两面、感谢信三封。", [("praised", 2.0, None), ("praised", 3.0, None)]),
     ("全月共形成有效工单2,318件。", [("volume", 2318.0, None)]),
+    # items whose extension was asked for are late, not received; a 综合成绩 is a score
+    ("本月申请延期办理的工单56件。", [("overdue", 56.0, None)]),
+    ("城关街道接诉即办工作综合成绩为91.3分。", [("score", 91.3, "城关街道")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
@@ -704,6 +707,8 @@ def test_phrasings(text, expected):
     ("本周共受理防汛类诉求736件，占工单总量的21.4%。",
      [("category_count", 736.0, "防汛"), ("category_share", 21.4, "防汛")]),
     ("停水类诉求明显增多，本周共计215件。", [("category_count", 215.0, "停水")]),
+    # 全区/全市 before a label is the area, not part of it
+    ("全区治理类诉求共3,871件。", [("category_count", 3871.0, "治理")]),
     # a category's total after a clause on its place (仍居首位，全年…), which is no rank; a label of
     # two parts joined by 和 may run to nine characters
     ("城乡建设类诉求仍居首位，全年2.86万件；人力资源和社会保障类诉求位列第二，共1.41万件。",
