@@ -799,8 +799,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     listed_before = _name_list(lib, s[after_colon:sent_start].rstrip("。；; \n"), strict_last=True) \
                         if after_colon > prev_sent else []
                     names = listed_before if len(listed_before) >= 2 else names
-                if not names and not respectively and (listed_numbers := _list_length(s, t)) > 1:
-                    # `A、B因…，得分仅为78.6分、79.4分`: as many numbers as the names in a clause before
+                if not names and (listed_numbers := _list_length(s, t)) > 1:
+                    # `A、B因…，得分仅为78.6分、79.4分`, `A、B、C位居后三位，接通率分别为…`: as many
+                    # numbers as the names in a clause before
                     before = _list_before(lib, s, clauses, sent_start, kw_clause)
                     if len(before) == listed_numbers:
                         names, respectively = before, True

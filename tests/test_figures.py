@@ -687,6 +687,15 @@ def test_d005_wan_multiplies():
     # items whose extension was asked for are late, not received; a 综合成绩 is a score
     ("本月申请延期办理的工单56件。", [("overdue", 56.0, None)]),
     ("城关街道接诉即办工作综合成绩为91.3分。", [("score", 91.3, "城关街道")]),
+    # messages and letters: 回复 N条 and 按时回复 are completions, 超期回复来信 late, 重复来信 redone
+    # (the noun 来信/留言 after 复 is no keyword of its own)
+    ("收到网民留言1,286条，其中按时回复1,187条；超期回复来信5件，重复来信15件。",
+     [("volume", 1286.0, None), ("completed", 1187.0, None), ("overdue", 5.0, None), ("reopened", 15.0, None)]),
+    ("县人社局回复留言56条。", [("completed", 56.0, "县人社局")]),
+    # a team's 15秒接通率; 自治州 is a unit; names in the clause before 分别达到
+    ("话务八组15秒接通率仅为76.3%。", [("connection_rate", 76.3, "话务八组")]),
+    ("甘南藏族自治州、定西市位居后两位，人工接通率分别达到84.6%、88.3%。",
+     [("connection_rate", 84.6, "甘南藏族自治州"), ("connection_rate", 88.3, "定西市")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
@@ -709,6 +718,7 @@ def test_phrasings(text, expected):
     ("停水类诉求明显增多，本周共计215件。", [("category_count", 215.0, "停水")]),
     # 全区/全市 before a label is the area, not part of it
     ("全区治理类诉求共3,871件。", [("category_count", 3871.0, "治理")]),
+    ("投诉类留言612条，占47.6%。", [("category_count", 612.0, "投诉"), ("category_share", 47.6, "投诉")]),
     # a category's total after a clause on its place (仍居首位，全年…), which is no rank; a label of
     # two parts joined by 和 may run to nine characters
     ("城乡建设类诉求仍居首位，全年2.86万件；人力资源和社会保障类诉求位列第二，共1.41万件。",
