@@ -649,7 +649,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 if best is not None and e.end < best.end:
                     break
                 r = e.rule
-                if t.cls not in r.units:
+                if t.cls not in r.units or _counted_noun(s, e):
                     continue
                 if not r.gap.match(s, e.end, t.tok_start):
                     colon = _LABEL_COLON.search(s, e.end, t.tok_start)
@@ -1416,6 +1416,16 @@ def _category_list(lib: Library, s: str, clause_start: int, keyword: Event) -> l
     return [fold_category(topic) for topic in topics]
 
 
+_ITEM_NOUN = regex.compile(r"来电|来信|留言")
+_AFTER_COUNT = regex.compile(r"\d\s?[件条]\s?\Z")
+
+
+def _counted_noun(s: str, e: Event) -> bool:
+    """Is the keyword a noun that a count just before names (`19件留言分别涉及A(7件)…`)? It is
+    that number's, no keyword for the numbers after it."""
+    return _AFTER_COUNT.search(s, max(0, e.start - 4), e.start) is not None and _ITEM_NOUN.fullmatch(e.match.group()) is not None
+
+
 def _context(events: list[Event], event_ends: list[int], s: str, sent_start: int, t: Token,
              clauses: Marks) -> Event | None:
     """The nearest keyword earlier in the sentence whose rule admits the token's unit."""
@@ -1426,7 +1436,7 @@ def _context(events: list[Event], event_ends: list[int], s: str, sent_start: int
             break
         if best is not None and e.end < best.end:
             break
-        if not e.rule.context or t.cls not in e.rule.units or t.cls == "bare":
+        if not e.rule.context or t.cls not in e.rule.units or t.cls == "bare" or _counted_noun(s, e):
             continue
         if ")" in s[e.end:t.tok_start] and s.rfind("(", sent_start, e.start) > s.rfind(")", sent_start, e.start):
             continue   # `A 46条(采用31条)、B 39条`: a keyword inside brackets stays there

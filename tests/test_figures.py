@@ -696,6 +696,10 @@ def test_d005_wan_multiplies():
     ("话务八组15秒接通率仅为76.3%。", [("connection_rate", 76.3, "话务八组")]),
     ("甘南藏族自治州、定西市位居后两位，人工接通率分别达到84.6%、88.3%。",
      [("connection_rate", 84.6, "甘南藏族自治州"), ("connection_rate", 88.3, "定西市")]),
+    # the noun a count names (19件留言) is that count's, no keyword for the parts listed after it;
+    # a name may begin with 和 (和平路街道)
+    ("超期未答复的12件留言分别涉及县住建局(7件)、和平路街道(5件)。",
+     [("overdue", 12.0, None), ("overdue", 7.0, "县住建局"), ("overdue", 5.0, "和平路街道")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
