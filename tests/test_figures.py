@@ -700,6 +700,8 @@ def test_d005_wan_multiplies():
     # a name may begin with 和 (和平路街道)
     ("超期未答复的12件留言分别涉及县住建局(7件)、和平路街道(5件)。",
      [("overdue", 12.0, None), ("overdue", 7.0, "县住建局"), ("overdue", 5.0, "和平路街道")]),
+    # shifts named by their number (一班组, 二班组) are units
+    ("一班组、二班组质检平均得分分别为96.5分、94.8分。", [("score", 96.5, "一班组"), ("score", 94.8, "二班组")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
