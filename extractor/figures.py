@@ -51,7 +51,6 @@ _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 
 _SENTENCE_FINAL = regex.compile(r"[。；;!！?？]\s*\Z")
 # the addressees heading a circular's body (`各县(市、区)营商局：`), not a list intro
 _SALUTATION = regex.compile(r"\s*各[^。；;\d]{0,60}(?:政府|管委会|单位|部门|局|委|办|街道|乡镇|镇|处|室|中心|公司)[：:]\s*\Z")
-# a flattened table row (numbers separated by blanks) is not prose broken across lines
 # A bulleted item (`● 办结：9,712件`): its own sentence, never glued to the line before or after.
 # (used with `match`, which anchors at its start position: `\A` would only match at 0)
 _BULLET_MARK = r"(?:[●•■◆◇▪▲△★☆▶►·\-]|——?)"   # (pieces.toml `bullet`, with · and -)
@@ -89,6 +88,7 @@ _COLON = regex.compile(r"[：:]")
 # `X以99.2%的按时办结率居首`: the keyword after the number, joined by 的
 _BY = regex.compile(r"以\s?\Z")
 _OF = regex.compile(r"\s?的\s?")
+# a flattened table row (numbers separated by blanks) is not prose broken across lines
 _TABLE_ROW = regex.compile(r"[0-9]%?[ \t\u3000]+\S{0,12}?[0-9]")
 
 
@@ -1417,6 +1417,7 @@ def _category_list(lib: Library, s: str, clause_start: int, keyword: Event) -> l
 
 
 _ITEM_NOUN = regex.compile(r"来电|来信|留言")
+_SHARE_OF = regex.compile(r"占[^，,。；;\d]{0,8}\Z")   # (the whole a share is taken of)
 _AFTER_COUNT = regex.compile(r"\d\s?[件条]\s?\Z")
 
 
@@ -1449,7 +1450,6 @@ def _context(events: list[Event], event_ends: list[int], s: str, sent_start: int
     return best
 
 
-_SHARE_OF = regex.compile(r"占[^，,。；;\d]{0,8}\Z")
 _LEAD_LINE_END = regex.compile(r"[：:][ \t]*\Z")
 
 
