@@ -702,6 +702,9 @@ def test_d005_wan_multiplies():
      [("overdue", 12.0, None), ("overdue", 7.0, "县住建局"), ("overdue", 5.0, "和平路街道")]),
     # shifts named by their number (一班组, 二班组) are units
     ("一班组、二班组质检平均得分分别为96.5分、94.8分。", [("score", 96.5, "一班组"), ("score", 94.8, "二班组")]),
+    # 最多的是 names the unit with the most (no bound like 最多延期1次); 表示满意的占 is a satisfaction rate
+    ("本月退单最多的是县城管局(7件)。", [("reopened", 7.0, "县城管局")]),
+    ("来信人对回复结果表示满意的占93.4%。", [("satisfaction_rate", 93.4, None)]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
