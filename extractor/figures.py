@@ -1129,6 +1129,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                                        None)
                         if (names or by_channel or by_group) and (keyword is None or keyword.end > t.tok_start):
                             metric_rule = total["_rule"]
+                            if by_group and metric_rule.metric == "category_count":
+                                # (`医疗、教育类诉求486件，其中涉医诉求291件`: the requests of a kind
+                                # of requester cut across categories; they are requests)
+                                metric_rule = lib.rules_by_id["volume.received"]
                             pattern_id = metric_rule.id + "/part"
         if t.cls == "count" and (metric_rule is None or metric_rule.metric in ("volume", "completed", "calls")) \
                 and words["returned_after"].match(s, t.tok_end):

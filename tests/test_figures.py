@@ -705,6 +705,11 @@ def test_d005_wan_multiplies():
     # 最多的是 names the unit with the most (no bound like 最多延期1次); 表示满意的占 is a satisfaction rate
     ("本月退单最多的是县城管局(7件)。", [("reopened", 7.0, "县城管局")]),
     ("来信人对回复结果表示满意的占93.4%。", [("satisfaction_rate", 93.4, None)]),
+    # the requests of a kind of requester (涉医, 涉校) are requests, also under a category's total;
+    # 直接答复办结率 is a direct resolution rate; 正在补正办理 is pending
+    ("卫生健康类诉求486件，其中涉医诉求291件。", [("category_count", 486.0, None), ("volume", 291.0, None)]),
+    ("直接答复办结率58.3%，其余23件因材料不全正在补正办理。",
+     [("direct_resolution_rate", 58.3, None), ("pending", 23.0, None)]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
@@ -728,6 +733,8 @@ def test_phrasings(text, expected):
     # 全区/全市 before a label is the area, not part of it
     ("全区治理类诉求共3,871件。", [("category_count", 3871.0, "治理")]),
     ("投诉类留言612条，占47.6%。", [("category_count", 612.0, "投诉"), ("category_share", 47.6, "投诉")]),
+    # a gloss in brackets between the label and its noun (市场监管类(原12315)诉求)
+    ("其中市场监管类(原12315)诉求31.42万件。", [("category_count", 314200.0, "市场监管")]),
     # a category's total after a clause on its place (仍居首位，全年…), which is no rank; a label of
     # two parts joined by 和 may run to nine characters
     ("城乡建设类诉求仍居首位，全年2.86万件；人力资源和社会保障类诉求位列第二，共1.41万件。",
