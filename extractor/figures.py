@@ -1420,7 +1420,7 @@ def _category_list(lib: Library, s: str, clause_start: int, keyword: Event) -> l
     return [fold_category(topic) for topic in topics]
 
 
-_ITEM_NOUN = regex.compile(r"来电|来信|留言")
+_ITEM_NOUNS = ("来电", "来信", "留言")
 _SHARE_OF = regex.compile(r"占[^，,。；;\d]{0,8}\Z")   # (the whole a share is taken of)
 _AFTER_COUNT = regex.compile(r"\d\s?[件条]\s?\Z")
 
@@ -1428,7 +1428,7 @@ _AFTER_COUNT = regex.compile(r"\d\s?[件条]\s?\Z")
 def _counted_noun(s: str, e: Event) -> bool:
     """Is the keyword a noun that a count just before names (`19件留言分别涉及A(7件)…`)? It is
     that number's, no keyword for the numbers after it."""
-    return _AFTER_COUNT.search(s, max(0, e.start - 4), e.start) is not None and _ITEM_NOUN.fullmatch(e.match.group()) is not None
+    return s[e.start:e.end] in _ITEM_NOUNS and _AFTER_COUNT.search(s, max(0, e.start - 4), e.start) is not None
 
 
 def _context(events: list[Event], event_ends: list[int], s: str, sent_start: int, t: Token,

@@ -102,10 +102,11 @@ def bare_cell_runs(text: str) -> tuple[tuple[int, int], ...]:
         j, blanks, lead, later_lead = i, 0, None, None
         while j < n:
             if cell(j):
-                if lead is None and LEAD_CELL.fullmatch(text, lines[j][0], lines[j][1]):
+                if lead is None and (j < i + 3 or later_lead is None) \
+                        and LEAD_CELL.fullmatch(text, lines[j][0], lines[j][1]):
                     if j < i + 3:
                         lead = j
-                    elif later_lead is None:
+                    else:
                         later_lead = j   # (short lines before the table: `附件` / its title / the signature)
             elif lead is not None and lines[j][0] == lines[j][1] and j + 1 < n and cell(j + 1) \
                     and ROW_START_CELL.fullmatch(text, lines[j + 1][0], lines[j + 1][1]):

@@ -118,10 +118,13 @@ def test_zhe_fix_does_not_run_on_simplified_text():
     assert norm("著力解决群众诉求").text == "著力解决群众诉求"
 
 
+# simplified prose enough to make a text `mixed` when a few traditional forms follow
+_SIMPLIFIED_LINES = "本月全区共受理群众诉求1,286件，办结1,240件，按期办结率96.4%，群众满意率97.8%。\n" * 8
+
+
 def test_simplified_text_keeps_characters_gb2312_writes_and_loses_stray_traditional_ones():
     # 藉口镇 is a town's name in simplified script (t2s would make it 借口镇); a stray 區 is traditional
-    prose = "本月全区共受理群众诉求1,286件，办结1,240件，按期办结率96.4%，群众满意率97.8%。" * 8
-    doc = norm(prose + "藉口镇因答复不规范被退单重办4件，城關區受理12件。")
+    doc = norm(_SIMPLIFIED_LINES + "藉口镇因答复不规范被退单重办4件，城關區受理12件。")
     assert doc.script == "mixed"
     assert doc.text.endswith("藉口镇因答复不规范被退单重办4件，城关区受理12件。")
     assert norm("藉口鎮因答覆不規範被退單重辦4件。").text == "借口镇因答复不规范被退单重办4件。"
@@ -129,8 +132,7 @@ def test_simplified_text_keeps_characters_gb2312_writes_and_loses_stray_traditio
 
 def test_a_traditional_paragraph_in_simplified_text_is_converted_whole():
     # a web tool converted one paragraph: its 於, which GB2312 also writes, is traditional usage there
-    prose = "本月全区共受理群众诉求1,286件，办结1,240件，按期办结率96.4%，群众满意率97.8%。\n" * 8
-    doc = norm(prose + "滿意率低於90%的單位有：城關鎮、東峽鄉。\n其余单位满意率均高于95%。")
+    doc = norm(_SIMPLIFIED_LINES + "滿意率低於90%的單位有：城關鎮、東峽鄉。\n其余单位满意率均高于95%。")
     assert doc.script == "mixed"
     assert doc.text.endswith("满意率低于90%的单位有：城关镇、东峡乡。\n其余单位满意率均高于95%。")
 
