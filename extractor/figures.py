@@ -1477,9 +1477,9 @@ def _numbered_under_topic_lead(lib: Library, s: str, pos: int) -> bool:
 
 def _name_then_comma(lib: Library, s: str, clauses: Marks, sent_start: int, clause_start: int,
                      t: Token) -> str | None:
-    """`超期工单：永乐镇，6件；县交通运输局，4件`: a clause that is only a unit's name, then one that
-    is only its number."""
-    if clause_start <= sent_start or s[clause_start - 1] not in "，," or s[clause_start:t.tok_start].strip():
+    """`超期工单：永乐镇，6件；县交通运输局，4件`, `各单位受理量：新政镇：216件；…`: a clause that is
+    only a unit's name, then one that is only its number."""
+    if clause_start <= sent_start or s[clause_start - 1] not in "，,：:" or s[clause_start:t.tok_start].strip():
         return None
     name = s[clauses.last_end(sent_start, clause_start - 1):clause_start - 1].strip()
     return name if _is_name(lib, name) and not lib.entity["not_subject"].search(name) else None

@@ -710,6 +710,9 @@ def test_d005_wan_multiplies():
     ("卫生健康类诉求486件，其中涉医诉求291件。", [("category_count", 486.0, None), ("volume", 291.0, None)]),
     ("直接答复办结率58.3%，其余23件因材料不全正在补正办理。",
      [("direct_resolution_rate", 58.3, None), ("pending", 23.0, None)]),
+    # a unit's name set off by a colon from its number, in a list under one keyword
+    ("本月各单位办结工单数：城关镇：五十二件；县水利局：37件。",
+     [("completed", 52.0, "城关镇"), ("completed", 37.0, "县水利局")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
