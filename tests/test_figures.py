@@ -713,6 +713,9 @@ def test_d005_wan_multiplies():
     # a unit's name set off by a colon from its number, in a list under one keyword
     ("本月各单位办结工单数：城关镇：五十二件；县水利局：37件。",
      [("completed", 52.0, "城关镇"), ("completed", 37.0, "县水利局")]),
+    # 分别由 opens the list of units the numbers pair with
+    ("供水诉求分别由城关镇、县住建局、县水务公司承办52件、37件、21件。",
+     [("volume", 52.0, "城关镇"), ("volume", 37.0, "县住建局"), ("volume", 21.0, "县水务公司")]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
