@@ -716,6 +716,15 @@ def test_d005_wan_multiplies():
     # 分别由 opens the list of units the numbers pair with
     ("供水诉求分别由城关镇、县住建局、县水务公司承办52件、37件、21件。",
      [("volume", 52.0, "城关镇"), ("volume", 37.0, "县住建局"), ("volume", 21.0, "县水务公司")]),
+    # grid events and police linkage: 上报/分流/推送 are received, 处置 (done, or straight before
+    # its count) completed, 处置率 a completion rate, 在处置中 pending, 超期处置 overdue; 起 counts
+    ("本月网格员上报事件5,214件，已处置5,102件，按期处置率96.8%，仍有112件在处置中。",
+     [("volume", 5214.0, None), ("completed", 5102.0, None), ("completion_rate", 96.8, None), ("pending", 112.0, None)]),
+    ("110报警服务台分流非警务警情1,532起，12345热线向110推送涉警诉求46件，超期处置3件。",
+     [("volume", 1532.0, None), ("volume", 46.0, None), ("overdue", 3.0, None)]),
+    # 化解 is settled, not in 多元化解读 (a reading) nor after 未
+    ("就地化解矛盾纠纷217件，多元化解读稿件12篇，重复诉求未有效化解9件。",
+     [("completed", 217.0, None), ("reopened", 9.0, None)]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
