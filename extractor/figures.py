@@ -969,7 +969,11 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         r["pattern"].endswith("/topic") and not _HARD_END.search(s, r["end"], t.tok_start)
                         for r in out[-3:]) or _numbered_under_topic_lead(lib, s, t.tok_start)
                     label = words["topic_label"].search(s, max(sent_start, prev_tok_end), t.tok_start) if topics else None
-                    label = label or words["topic_claim"].fullmatch(s, max(clause_start, prev_tok_end), t.tok_start)
+                    label = label or words["topic_claim"].fullmatch(s, max(clause_start, prev_tok_end), t.tok_start) \
+                        or words["topic_raised"].fullmatch(s, max(clause_start, prev_tok_end), t.tok_start)
+                    if not label and not s[max(clause_start, prev_tok_end):t.tok_start].strip():
+                        label = words["topic_raised_after"].match(s, t.tok_end)
+                        read_to = label.end() if label else read_to
                     if label and not _is_name(lib, label.group("cat")) and not lib.entity["not"].search(label.group("cat")):
                         metric_rule = lib.rules_by_id["category.count"]
                         pattern_id = metric_rule.id + "/topic"

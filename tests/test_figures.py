@@ -806,6 +806,12 @@ def test_phrasings(text, expected):
      [("category_count", 41.0, "融资"), ("category_count", 36.0, "用工"), ("category_count", 18.0, "审批服务")]),
     ("主要反映供水供气、教育和医疗问题，分别为310件、127件。",
      [("category_count", 310.0, "供水供气"), ("category_count", 127.0, "教育和医疗")]),
+    # the requests raising a topic (反映X的N件, N件反映X, 报修X N件); `A、B等咨询` is 咨询; 其它诉求
+    # is 其他; `供水、供气两类诉求合计` is no label (两 is not part of one)
+    ("物业诉求中，反映电梯故障的412件，占31.5%；205件反映绿化缺失；报修管道漏水187件；开户、过户等咨询96件，其它诉求41件。",
+     [("category_count", 412.0, "电梯故障"), ("category_share", 31.5, "电梯故障"), ("category_count", 205.0, "绿化缺失"),
+      ("category_count", 187.0, "管道漏水"), ("category_count", 96.0, "咨询"), ("category_count", 41.0, "其他")]),
+    ("供水、供气两类诉求合计2,310件。", [("volume", 2310.0, None)]),
 ])
 def test_category_labels(text, expected):
     got = [(f["metric"], f["value"], f["category"]) for f in extract_text(text)]
