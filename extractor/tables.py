@@ -33,7 +33,7 @@ from .segment import bare_cell_runs, line_spans, space_cells, tab_cells
 NUMBER = regex.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 NULLS = {"", "-", "--", "—", "——", "–", "/", "\\", "无", "空", "×", "…", "N/A", "n/a", "NA"}
 TOTAL = regex.compile(r"^(?:合\s*计|总\s*计|总\s*数|共\s*计|全[市区县省州旗镇乡]+(?:合计|总计)?|累\s*计)$")
-INDEX_HEADER = regex.compile(r"^(?:序\s*号|序|编\s*号|No\.?|NO\.?|#)$")
+INDEX_HEADER = regex.compile(r"^(?:序\s*号|序|排\s*序|编\s*号|No\.?|NO\.?|#)$")
 UNIT_IN_HEADER = regex.compile(r"[(（]\s*([^()（）]{1,4})\s*[)）]\s*$")
 UNIT_AT_END = regex.compile(r"\s*[(（]?\s*(?:计量)?单\s*位\s*[:：]\s*[^\s)）]{1,6}\s*[)）]?\s*$")
 FORM_LINE = regex.compile(r"^\s*(?:填\s*报|制\s*表|统计(?:时间|日期|口径|截止)|报送单位|数据来源|截\s*[至止]|时间\s*[:：])")
@@ -398,7 +398,7 @@ def _label_column(columns: list[str], body: list[list[str]], index_col: int | No
             if best is not None or j > (index_col if index_col is not None else -1) + 1:
                 break
             continue
-        distinct = len(set(vals))
+        distinct = len(set(vals) - NULLS)   # (a total row's `—` names no row)
         if best is None or distinct > best[1]:
             best = (j, distinct)
     return best[0] if best else None

@@ -235,19 +235,21 @@ def expand_spans(table) -> list[list[str]]:
     return [r + [""] * (width - len(r)) for r in grid]
 
 
-LAYOUT_CONTENT = {"table", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "article", "section"}
+LAYOUT_CONTENT = {"table", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "article", "section"}
+PARAGRAPHS = {"p", "div"}
 
 
 def is_layout_table(table) -> bool:
     """A table used for page layout (the article sits in its cells) rather than for data:
-    its own cells hold paragraphs, headings or other tables, or run to long prose. Such a
-    table is walked into like any block, so data tables nested in it are still found."""
+    its own cells hold headings, lists or other tables, paragraphs of some length, or long
+    prose. Such a table is walked into like any block, so data tables nested in it are still
+    found. (A Word export wraps every short cell in `<p><span>`: still a data cell.)"""
     for cell in table.iter("td", "th"):
         if _nearest_table(cell) is not table:
             continue
-        if any(isinstance(c.tag, str) and c.tag.lower() in LAYOUT_CONTENT for c in cell.iter() if c is not cell):
-            return True
-        if len(cell.text_content()) > 300:
+        tags = {c.tag.lower() for c in cell.iter() if c is not cell and isinstance(c.tag, str)}
+        size = len(cell.text_content().strip())
+        if tags & LAYOUT_CONTENT or (tags & PARAGRAPHS and size > 40) or size > 300:
             return True
     return False
 
