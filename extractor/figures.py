@@ -1005,17 +1005,28 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         if metric_rule is None and (total is None or (total["metric"] == "volume" and not total["category"])):
                             metric_rule, names = lib.rules_by_id["volume.received"], [ent]
                             pattern_id = metric_rule.id + "/area"
+                if metric_rule is None and t.cls == "count" \
+                        and words["channel_lead"].search(s, hard_ends.last_end(0, sent_start), t.tok_start) \
+                        and words["channel_item"].fullmatch(s, max(clause_start, prev_tok_end, sent_start), t.tok_start):
+                    # `从来源渠道看，电话1688件、微信公众号263件`: the requests that came in by each
+                    # channel (a channel is no unit)
+                    metric_rule = lib.rules_by_id["volume.received"]
+                    pattern_id = metric_rule.id + "/channel"
                 if metric_rule is None and t.cls == "count" and words["period_total"].fullmatch(s, clause_start, t.tok_start):
                     # `(一)城乡建设类诉求继续居首。全月共3962件`: the total of the category the line
                     # opened with, when no figure stood between (but its placing: `城市管理类居第二位，…共…`)
+                    # (or only its share: `咨询类占比最大，为47.2%，共126.6万件`)
                     line_start = s.rfind("\n", 0, t.tok_start) + 1
                     head = next((e for e in reversed(events[:bisect_right(event_ends, t.tok_start)])
-                                 if e.start >= line_start and e.rule.id == "category.count"), None)
+                                 if e.start >= line_start and e.rule.id in ("category.count", "share.category")), None)
+                    head_cat = fold_category(head.match.group("cat")) if head is not None else None
                     if head is not None and (prev_fig is None or prev_fig["_tok_end"] <= head.start
-                                             or prev_fig["metric"] == "rank" and prev_fig["_sent"] == sent_start):
-                        metric_rule = head.rule
-                        pattern_id = head.rule.id + "/total"
-                        cat_next = fold_category(head.match.group("cat"))
+                                             or prev_fig["metric"] == "rank" and prev_fig["_sent"] == sent_start
+                                             or (prev_fig["metric"] == "category_share" and prev_fig["category"] == head_cat
+                                                 and prev_fig["_sent"] == sent_start)):
+                        metric_rule = lib.rules_by_id["category.count"]
+                        pattern_id = metric_rule.id + "/total"
+                        cat_next = head_cat
                 if metric_rule is None and t.cls == "count" and prev_fig is not None \
                         and prev_fig["metric"] == "category_share" and _OPEN_BRACKET.fullmatch(s, prev_fig["_tok_end"], t.tok_start):
                     # `投诉类占比最高，达41.2%(413件)`: the category's count, in brackets after its share

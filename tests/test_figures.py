@@ -725,6 +725,15 @@ def test_d005_wan_multiplies():
     # 化解 is settled, not in 多元化解读 (a reading) nor after 未
     ("就地化解矛盾纠纷217件，多元化解读稿件12篇，重复诉求未有效化解9件。",
      [("completed", 217.0, None), ("reopened", 9.0, None)]),
+    # the intake by channel: each channel's count is received, with no unit
+    ("本季度共受理诉求3,402件。按来源渠道分，电话2,876件、“爱山东”APP 301件、微信小程序225件。",
+     [("volume", 3402.0, None), ("volume", 2876.0, None), ("volume", 301.0, None), ("volume", 225.0, None)]),
+    # 三项 counts items, but not the aspects a list includes
+    ("考核指标包括办结率、满意率和回访率三项。本月督办事项十二项，已办结九项，延期三项。",
+     [("volume", 12.0, None), ("completed", 9.0, None), ("overdue", 3.0, None)]),
+    # a forecast or a target is no figure
+    ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
+     [("volume", 12000.0, None)]),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
@@ -812,6 +821,15 @@ def test_phrasings(text, expected):
      [("category_count", 412.0, "电梯故障"), ("category_share", 31.5, "电梯故障"), ("category_count", 205.0, "绿化缺失"),
       ("category_count", 187.0, "管道漏水"), ("category_count", 96.0, "咨询"), ("category_count", 41.0, "其他")]),
     ("供水、供气两类诉求合计2,310件。", [("volume", 2310.0, None)]),
+    # a numbered item after a semicolon on the same line (公共安全: 共 inside a word is no lead)
+    ("热点问题依次是：5.市场监管类1102件；6.公共安全类876件。",
+     [("category_count", 1102.0, "市场监管"), ("category_count", 876.0, "公共安全")]),
+    # topics ranked by their count (`工单量位居前三位的依次为…`), not units
+    ("全年工单量位居前三位的依次为供暖(2.15万件)、物业(1.73万件)、交通(9,876件)。",
+     [("category_count", 21500.0, "供暖"), ("category_count", 17300.0, "物业"), ("category_count", 9876.0, "交通")]),
+    # a category's share after 占比最高/最大, and its total after the share
+    ("建议类诉求共3.2万件，占比最高，达41.5%。", [("category_count", 32000.0, "建议"), ("category_share", 41.5, "建议")]),
+    ("投诉类占比最大，为38.4%，共6,120件。", [("category_share", 38.4, "投诉"), ("category_count", 6120.0, "投诉")]),
 ])
 def test_category_labels(text, expected):
     got = [(f["metric"], f["value"], f["category"]) for f in extract_text(text)]
