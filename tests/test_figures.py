@@ -731,6 +731,11 @@ def test_d005_wan_multiplies():
     # 三项 counts items, but not the aspects a list includes
     ("考核指标包括办结率、满意率和回访率三项。本月督办事项十二项，已办结九项，延期三项。",
      [("volume", 12.0, None), ("completed", 9.0, None), ("overdue", 3.0, None)]),
+    # tickets sent back to be redone, counted before the words (对N件…，…全部退回…重新办理; 将N件…退回重办);
+    # tickets drawn for checking (抽查已办结工单N件) are received for a check
+    ("对群众评价不满意的52件工单，区热线办已全部退回承办单位重新办理。", [("reopened", 52.0, None)]),
+    ("中心将18件答复不规范的工单退回重办，本月共抽查已办结工单600件。",
+     [("reopened", 18.0, None), ("volume", 600.0, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
