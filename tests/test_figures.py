@@ -736,6 +736,15 @@ def test_d005_wan_multiplies():
     ("对群众评价不满意的52件工单，区热线办已全部退回承办单位重新办理。", [("reopened", 52.0, None)]),
     ("中心将18件答复不规范的工单退回重办，本月共抽查已办结工单600件。",
      [("reopened", 18.0, None), ("volume", 600.0, None)]),
+    # letters and visits (信访): totals, letters, visits in batches and people, online petitions
+    # are received; 及时受理率 a response rate, 化解率 a resolution rate, 一次性化解率 a direct one,
+    # 重复信访 reopened; one household's visits are a case detail
+    ("全县信访总量862件次，其中来信64件、来访51批、133人次，网上信访402件次；初信初访及时受理率99.8%，"
+     "化解率88.4%，一次性化解率91.2%，重复信访23件，该户前后来访4次。",
+     [("volume", 862.0, None), ("volume", 64.0, None), ("volume", 51.0, None), ("calls", 133.0, None),
+      ("volume", 402.0, None), ("response_rate", 99.8, None), ("resolution_rate", 88.4, None),
+      ("direct_resolution_rate", 91.2, None), ("reopened", 23.0, None)]),
+    ("信访量较多的乡镇是：城关镇41件次、东坝镇35件次。", [("volume", 41.0, "城关镇"), ("volume", 35.0, "东坝镇")]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
