@@ -871,7 +871,13 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     # `部门办理情况：A被退回7件；B有2件工单因…申请延期`: a keyword right after the
                     # number outweighs one earlier in the sentence
                     post = _keyword_after(events, event_ends, s, t, words["post_gap"])
-                ctx = _context(events, event_ends, s, ctx_start, t, clauses) if post is None else None
+                # (`分街道：A 56件(办结41件…)，B 48件`, `各镇情况：A 138件/办结129件；B 97件/…`: a unit
+                # and its bare count under a breakdown by area are its requests, read below, not the
+                # keyword of the item before)
+                area_item = t.cls == "count" \
+                    and words["area_lead"].search(s, hard_ends.last_end(0, sent_start), t.tok_start) is not None \
+                    and _is_name(lib, _strip_lead(lib, s[max(clause_start, prev_tok_end, sent_start):t.tok_start].strip()))
+                ctx = _context(events, event_ends, s, ctx_start, t, clauses) if post is None and not area_item else None
                 if ctx is not None:
                     resp = words["respectively"].search(s, clause_start, t.tok_start)
                     if resp:
@@ -1002,6 +1008,12 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                             if whole is not None:
                                 metric_rule, names = whole["_rule"], [ent]
                                 pattern_id = metric_rule.id + "/area"
+                        if metric_rule is None and total is not None and total["metric"] != "volume":
+                            # (`承接工单689件，办结652件。各镇情况：A 138件/办结129件`: the line's
+                            # requests received, when it gave them before its other counts)
+                            total = next((r for r in reversed(out) if r["start"] >= line_start and r["_cls"] == "count"
+                                          and not r["entity"] and r["metric"] == "volume" and not r["category"]
+                                          and not r["pattern"].endswith(("/topic", "/item", "/part"))), total)
                         if metric_rule is None and (total is None or (total["metric"] == "volume" and not total["category"])):
                             metric_rule, names = lib.rules_by_id["volume.received"], [ent]
                             pattern_id = metric_rule.id + "/area"

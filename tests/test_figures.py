@@ -745,6 +745,14 @@ def test_d005_wan_multiplies():
       ("volume", 402.0, None), ("response_rate", 99.8, None), ("resolution_rate", 88.4, None),
       ("direct_resolution_rate", 91.2, None), ("reopened", 23.0, None)]),
     ("信访量较多的乡镇是：城关镇41件次、东坝镇35件次。", [("volume", 41.0, "城关镇"), ("volume", 35.0, "东坝镇")]),
+    # a breakdown by area (各乡镇情况：, 分街道：): each unit's bare count is its requests, and the
+    # counts after a slash or in its bracket are still the unit's (分乡镇 itself is a town)
+    ("本月承接工单1,200件，办结1,150件。各乡镇情况：城关镇212件/办结205件/满意率96.5%；新集镇134件/办结130件。",
+     [("volume", 1200.0, None), ("completed", 1150.0, None), ("volume", 212.0, "城关镇"), ("completed", 205.0, "城关镇"),
+      ("satisfaction_rate", 96.5, "城关镇"), ("volume", 134.0, "新集镇"), ("completed", 130.0, "新集镇")]),
+    ("当日共受理诉求工单305件。分街道：东城街道48件(办结40件)，西城街道37件。分乡镇本月受理诉求56件。",
+     [("volume", 305.0, None), ("volume", 48.0, "东城街道"), ("completed", 40.0, "东城街道"), ("volume", 37.0, "西城街道"),
+      ("volume", 56.0, "分乡镇")]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
