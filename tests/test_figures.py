@@ -753,6 +753,11 @@ def test_d005_wan_multiplies():
     ("当日共受理诉求工单305件。分街道：东城街道48件(办结40件)，西城街道37件。分乡镇本月受理诉求56件。",
      [("volume", 305.0, None), ("volume", 48.0, "东城街道"), ("completed", 40.0, "东城街道"), ("volume", 37.0, "西城街道"),
       ("volume", 56.0, "分乡镇")]),
+    # a prefecture named short (凉山州) and a head office (供销总社) are units, so their list pairs with
+    # the scores; 通过 before a name is no part of it
+    ("凉山州、阿坝州得分相对较低，分别为85.6分、86.1分。", [("score", 85.6, "凉山州"), ("score", 86.1, "阿坝州")]),
+    ("县档案馆、县供销总社满意率较低，分别为79.5%、81%。通过贵州政务服务网网上申报办件936件。",
+     [("satisfaction_rate", 79.5, "县档案馆"), ("satisfaction_rate", 81.0, "县供销总社"), ("volume", 936.0, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
