@@ -287,6 +287,7 @@ CJK_GAP = re.compile(rf"(?<=\d)[ \t]+(?=%)|(?<=[{HAN_RANGES}，。；：、“�
                      rf"|(?<=[0-9A-Za-z%.,])[ \t]+(?=[{HAN_RANGES}，。；：、“”（）])")
 NUMERIC_TOKEN = re.compile(r"(?:^|(?<=\s))[-+]?\d[\d,]*(?:\.\d+)?%?(?=\s|$)")
 PROSE_PUNCTUATION = re.compile(r"[，。；：、]")
+CELL_GAP = re.compile(r"\S(?: {2,}|\t)(?=\S)")   # (cells set apart by runs of spaces)
 
 
 def fix_cjk_spacing(text: str) -> FixResult:
@@ -298,7 +299,9 @@ def fix_cjk_spacing(text: str) -> FixResult:
     for line in text.split("\n"):
         if (" " in line or "\t" in line) and not line.startswith("\t"):
             gaps = list(CJK_GAP.finditer(line))
-            if gaps and (PROSE_PUNCTUATION.search(line) or len(NUMERIC_TOKEN.findall(line)) < 2):
+            # (`合计      54500      —      —`: a row of cells though it holds one number)
+            if gaps and (PROSE_PUNCTUATION.search(line)
+                         or (len(NUMERIC_TOKEN.findall(line)) < 2 and len(CELL_GAP.findall(line)) < 2)):
                 tab_row = line.count("\t") >= 2
                 for m in gaps:
                     if not (tab_row and "\t" in m.group()):
@@ -324,6 +327,17 @@ def fix_digit_grouping(text: str) -> FixResult:
     return (*b.finish(), b.count)
 
 
+# a page's folio on a line of its own (`— 3 —`, `-2-`, `第2页 共5页`), left by copying a
+# paginated document out as text: it may stand inside a paragraph or a table
+FOLIO = re.compile(r"\n[ \t]*(?:[—–\-－]{1,2}[ \t]*\d{1,3}[ \t]*[—–\-－]{1,2}|第[ \t]*\d{1,3}[ \t]*页"
+                   r"(?:[ \t]*[,，/][ \t]*|[ \t]*)(?:共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*(?=\n)")
+
+
+def fix_folios(text: str) -> FixResult:
+    """Page numbers standing alone on a line, taken out with their line."""
+    return _substitute(text, FOLIO, lambda m: "")
+
+
 def _fixes() -> list[tuple[str, Callable[[str], FixResult]]]:
     return [
         ("unicode_nfc", fix_nfc),
@@ -336,6 +350,7 @@ def _fixes() -> list[tuple[str, Callable[[str], FixResult]]]:
         ("particle_zhe", fix_zhe),
         ("cjk_spacing", fix_cjk_spacing),
         ("whitespace", fix_whitespace),
+        ("page_numbers", fix_folios),
         ("digit_grouping", fix_digit_grouping),
     ]
 

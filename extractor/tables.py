@@ -442,6 +442,8 @@ def table_rows(table_id: int, t: Table) -> tuple[dict, list[dict]]:
             if j in (t.index_col, t.label_col):
                 continue
             raw = r[j] if j < len(r) else ""
+            if not raw.strip():
+                continue   # (a blank cell holds no datum: `合计` rows leave their rank empty)
             value = parse_value(raw)
             unit = cell_unit(raw)
             if unit is None:
@@ -561,11 +563,39 @@ _ROW_LAYOUTS = ((_is_tab_row, _tab_split), (lambda line: bool(space_cells(line))
 
 
 def _row_grid(text: str, lines, group: list[int], split) -> Grid:
-    """Rows one per line (layout `tab_cells`), padded to the widest row."""
+    """Rows one per line (layout `tab_cells`), padded to the widest row; in a table aligned with
+    runs of spaces, a short row's cells go under the header cells they stand below (`       合计
+    6335   —`: the blank rank cell kept)."""
     rows = [split(text[lines[k][0]:lines[k][1]]) for k in group]
+    if split is space_cells:
+        rows = [rows[0]] + [_aligned(text[lines[group[0]][0]:lines[group[0]][1]], text[lines[k][0]:lines[k][1]], r)
+                            if len(r) < len(rows[0]) else r for k, r in zip(group[1:], rows[1:])]
     width = max(map(len, rows))
     return Grid([r + [""] * (width - len(r)) for r in rows], "tab_cells",
                 lines[group[0]][0], lines[group[-1]][1], merged_total=True)
+
+
+def _aligned(header: str, line: str, cells: list[str]) -> list[str]:
+    """`cells` of a space-aligned row placed under the nearest header cell by where they start
+    on screen (a Chinese character two columns wide, as fixed-width text sets it)."""
+    def column(s: str, i: int) -> int:
+        return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s[:i])
+
+    starts = [column(header, m.start()) for m in SPACE_CELL_RUN.finditer(header)]
+    out = [""] * len(starts)
+    col = 0
+    for m in SPACE_CELL_RUN.finditer(line):
+        at = column(line, m.start())
+        while col + 1 < len(starts) and abs(starts[col + 1] - at) < abs(starts[col] - at):
+            col += 1
+        if col >= len(starts) or out[col]:
+            return cells   # (not aligned after all)
+        out[col] = m.group()
+        col += 1
+    return out
+
+
+SPACE_CELL_RUN = regex.compile(r"\S+(?: \S+)*")
 
 
 def _pipe_grids(text: str, lines, group: list[int]) -> list[Grid]:

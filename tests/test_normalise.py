@@ -180,6 +180,8 @@ def test_normaliser_never_raises_and_offsets_stay_monotone_and_in_range(raw):
     ("寿政办字〔2023〕31 号", "寿政办字〔2023〕31号"),
     ("1 圣城街道 8956 8904 99.42% 97.3%", "1 圣城街道 8956 8904 99.42% 97.3%"),  # a table row keeps its cells
     ("\t 合计", "\t 合计"),
+    # a row of cells set apart by runs of spaces, though it holds one number
+    ("       合计         6335           —            —", "       合计         6335           —            —"),
     # a tab header row keeps the empty cells its merged headings span
     ("序号\t单位\t督办事项\t\t\t12345热线工单\t\t\t得分", "序号\t单位\t督办事项\t\t\t12345热线工单\t\t\t得分"),
 ])
@@ -211,3 +213,14 @@ def test_combining_tone_marks_are_composed_so_pinyin_notes_are_still_found():
     doc = norm("區(qu\u0304)政府")
     assert doc.text == "区政府"
     assert fixes(doc)["unicode_nfc"] == 1
+
+
+def test_page_numbers_standing_alone_are_taken_out_with_their_line():
+    """Text copied out of a paginated document keeps its folios (`— 3 —`, `-2-`, `第2页 共5页`),
+    even inside a paragraph or a table: they go, logged, and the text around still leads back."""
+    raw = "本月共受理群众\n— 3 —\n诉求1,416件，办结率\n-4-\n98.6%。\n第2页 共5页\n序号\n1\n第3名\n"
+    doc = norm(raw)
+    assert doc.text == "本月共受理群众\n诉求1,416件，办结率\n98.6%。\n序号\n1\n第3名\n"
+    assert fixes(doc)["page_numbers"] == 3
+    pos = doc.text.index("98.6")
+    assert raw[doc.to_raw(pos):doc.to_raw(pos) + 4] == "98.6"

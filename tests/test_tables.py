@@ -316,6 +316,23 @@ def test_html_word_export_cells_wrapped_in_paragraphs_keep_their_spans(tmp_path)
     assert cell(cells, "回水镇", "满意率")["value"] == 98.1
 
 
+def test_space_aligned_total_row_keeps_its_blank_rank_under_the_header():
+    """A fixed-width table (Chinese characters two columns wide): the 合计 row leaves its rank
+    blank, so its cells are placed by where they stand, and the blank cell is no datum."""
+    text = ("附件\n各镇考核排名\n"
+            "排名   单位         工单量（件）   满意率   考核得分\n"
+            "1      府店镇       312            100%     99.2\n"
+            "2      山化镇       268            98.5%    98.9\n"
+            "3      首阳山街道   862            97.2%    98.1\n"
+            "       合计         1442           —        —\n")
+    tables, cells = tables_of_text(text)
+    assert shapes(tables) == [(4, 5)]
+    assert cell(cells, "合计", "工单量(件)")["value"] == 1442
+    assert cell(cells, "合计", "满意率")["raw"] == "—"
+    assert not [c for c in cells if c["row_label"] == "合计" and c["column"] == "排名"]
+    assert cell(cells, "山化镇", "排名")["value"] == 2
+
+
 def test_html_rowspan_and_colspan(tmp_path):
     html = """<html><body><p>附件</p><p>各镇情况统计表</p><table>
     <tr><td rowspan="2">序号</td><td rowspan="2">单位</td><td colspan="2">热线</td><td rowspan="2">满意率</td></tr>
