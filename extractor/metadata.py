@@ -46,7 +46,7 @@ ISSUE_TOTAL = regex.compile(r"总第(?P<n>\d{1,5})期")
 ISSUE_PLAIN = regex.compile(r"^[(（]?(?P<no>第[\d一二三四五六七八九十百]{1,6}期)[)）]?$")
 NAV_TERMS = {"通知公告", "公示公告", "工作动态", "政务动态", "政策文件", "工作简报", "信息公开", "政务公开", "新闻中心",
              "工作报告", "统计分析", "通知通告", "公告公示", "热线动态", "工作情况"}
-WEB_LINE = regex.compile(r"首页|您当前的位置|当前位置|>|来源[:：]|发布时间|发布日期|浏览次数|访问量|点击[数率量]|字号|字体|"
+WEB_LINE = regex.compile(r"首页|点击蓝字|蓝字关注|您当前的位置|当前位置|>|来源[:：]|发布时间|发布日期|浏览次数|访问量|点击[数率量]|字号|字体|"
                          r"打印|关闭|分享|扫一扫|二维码|^【|^时间[:：]|^日期[:：]|^[×x✕]$")
 PUBLISHED = regex.compile(r"(?:^|(?<=[\s】\]|]))(?:发布时间|发布日期|发表时间|更新时间|时间|日期)\s*[:：]\s*")
 # `成文日期：…`, or a date alone in brackets under the title (`（2024年12月16日）`, as summaries and speeches are dated)
@@ -55,6 +55,11 @@ SOURCE = regex.compile(r"来源\s*[:：]\s*(?P<s>[^\s:：]{2,40})")
 SALUTATION = regex.compile(r"[:：]$")
 HEADING = regex.compile(r"^[(（]?[一二三四五六七八九十]+[)）、.．]|^第[一二三四五六七八九十]+[部分章节]")
 BODY_PUNCT = regex.compile(r"[。，；,;！？]")
+# a page that republishes a circular says so before its text (`…，现将全文刊发如下。`): the
+# circular's own title and number follow
+REPUBLISHED = regex.compile(r"(?:全文|原文)(?:予以)?(?:刊发|转发|发布|刊登|公布|转载)?如下[。：:]?$")
+# a page's own time stamp (`2024-04-16 18:05`): a circular dates itself without a clock time
+STAMPED = regex.compile(r"\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}")
 ORG_SUFFIX = (r"(?:人民政府|政府|办公室|办公厅|局|中心|委员会|管委会|管理委员会|办事处|街道|小组|指挥部|热线办|"
               r"服务中心|督查室|督办室|厅|委|办|处|所|站|队|院|公司|居委会|村委会|联合会|商会|协会|工商联)")
 ORG_LINE = regex.compile(rf"^(?!附件|附表|备注|注[:：])[\p{{Han}}A-Za-z0-9()（）“”\"·、]{{2,40}}?{ORG_SUFFIX}$")
@@ -109,7 +114,7 @@ class Metadata:
 
     def _body_start(self) -> int:
         for i, line in enumerate(self.lines[:80]):
-            if not line or WEB_LINE.search(line):
+            if not line or WEB_LINE.search(line) or REPUBLISHED.search(line):
                 continue
             if HEADING.match(line) or BODY_PUNCT.search(line) or (SALUTATION.search(line) and len(line) > 4):
                 return i
@@ -128,7 +133,9 @@ class Metadata:
         issuer, issue_date = self.issuer_and_date()
         out["issuer"] = issuer
         out["issue_date"] = issue_date
-        out["published_date"] = self.published_date()
+        published = self.published_date()
+        # (a page dated the day the circular was signed states no separate publication date)
+        out["published_date"] = published if published != issue_date else None
         ref = issue_date or out["published_date"]
         period = self.period(out["title"])
         if period is not None:
@@ -169,7 +176,7 @@ class Metadata:
         return titles[0] if titles else None
 
     def _is_title_line(self, line: str) -> bool:
-        if not line or WEB_LINE.search(line) or len(line) > 80:
+        if not line or WEB_LINE.search(line) or REPUBLISHED.search(line) or len(line) > 80:
             return False
         if DOC_NUMBER.match(line) or ISSUE_YEAR.search(line) or ISSUE_TOTAL.search(line) or ISSUE_PLAIN.match(line):
             return False
@@ -214,7 +221,7 @@ class Metadata:
                     return found[0]
         for raw in head:
             # `2023-10-26 10:30 来源：…` — the page's own date line, unlabeled
-            if inline(r"来源\s*[:：]|浏览|阅读|点击").search(raw) and not WRITTEN.search(raw):
+            if (inline(r"来源\s*[:：]|浏览|阅读|点击").search(raw) or STAMPED.search(raw)) and not WRITTEN.search(raw):
                 d = parse_date(raw)
                 if d is not None:
                     return d

@@ -101,6 +101,34 @@ def test_web_page_header_fields():
     assert set(m) == set(FIELDS)
 
 
+REPUBLISHED_PAGE = """【通报】东城区5月份热线办理情况
+东城发布2024-06-12 09:30河北
+点击蓝字，关注我们
+近日，东城区人民政府办公室印发了《关于2024年5月份12345热线办理情况的通报》，现将全文刊发如下。
+关于2024年5月份12345热线办理情况的通报
+东政办〔2024〕15号
+各街道办事处，区政府各部门：
+5月份，我区共承接工单1187件，办结率97.98%。
+东城区人民政府办公室
+2024年6月8日
+"""
+
+
+def test_a_page_republishing_a_circular_gives_the_circulars_own_fields():
+    """A news or WeChat page: its headline and account line first, then `现将全文刊发如下`, then the
+    circular's own title and number; the page's time stamp is its publication date."""
+    m = Metadata(REPUBLISHED_PAGE).fields()
+    assert m["title"] == "关于2024年5月份12345热线办理情况的通报"
+    assert m["doc_number"] == "东政办〔2024〕15号"
+    assert m["issue_date"] == D(2024, 6, 8)
+    assert m["published_date"] == D(2024, 6, 12)
+
+
+def test_a_page_dated_the_day_it_was_signed_states_no_separate_publication_date():
+    m = Metadata(REPUBLISHED_PAGE.replace("2024-06-12 09:30", "2024-06-08 17:42")).fields()
+    assert m["issue_date"] == D(2024, 6, 8) and m["published_date"] is None
+
+
 BULLETIN = """2023年第2期
 (总第266期)
 汝州市人民政府办公室 2023年3月20日
