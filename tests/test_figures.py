@@ -758,6 +758,9 @@ def test_d005_wan_multiplies():
     ("凉山州、阿坝州得分相对较低，分别为85.6分、86.1分。", [("score", 85.6, "凉山州"), ("score", 86.1, "阿坝州")]),
     ("县档案馆、县供销总社满意率较低，分别为79.5%、81%。通过贵州政务服务网网上申报办件936件。",
      [("satisfaction_rate", 79.5, "县档案馆"), ("satisfaction_rate", 81.0, "县供销总社"), ("volume", 936.0, None)]),
+    # items promised for later (承诺件) are received like those done at once (即办件)
+    ("本月办件总量2,380件，其中即办件1,604件、承诺件776件。",
+     [("volume", 2380.0, None), ("volume", 1604.0, None), ("volume", 776.0, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
