@@ -264,36 +264,34 @@ def test_short_lines_without_a_header_cell_are_no_table():
     assert tables_of_text(text) == ([], [])
 
 
-def test_cells_one_per_line_with_a_header_cell_opening_with_qizhong():
-    """`其中：市级采用数` is a header cell, not prose: its colon does not end the table."""
-    text = ("附件\n各乡镇信息报送采用情况\n单位：条\n序号\n乡镇\n报送数\n采用数\n其中：市级采用数\n"
-            "1\n城关镇\n48\n20\n5\n2\n新华镇\n31\n12\n2\n3\n河西乡\n22\n9\n0\n合计\n101\n41\n7\n")
-    tables, cells = tables_of_text(text)
-    assert shapes(tables) == [(4, 5)]
-    assert cell(cells, "新华镇", "其中：市级采用数")["value"] == 2
-    assert cell(cells, "合计", "采用数")["value"] == 41
-
-
-def test_row_labels_are_the_units_when_a_total_row_dashes_another_text_column():
-    """`单位` and `账号名称` both name every row; the total row's `—` under the second makes it
-    no better a label than the first."""
-    text = ("附件\n政务新媒体检查情况表\n序号 | 单位 | 账号名称 | 错别字（处） | 扣分\n"
-            "1 | 县民政局 | 民政在线 | 3 | 1\n2 | 城南街道 | 城南发布 | 0 | 0\n3 | 县文旅局 | 文旅之窗 | 5 | 2\n"
-            "| 合计 | — | 8 | 3\n")
-    tables, cells = tables_of_text(text)
-    assert cell(cells, "城南街道", "账号名称")["raw"] == "城南发布"
-    assert cell(cells, "县文旅局", "错别字(处)")["value"] == 5
-    assert cell(cells, "合计", "扣分")["value"] == 3
-
-
-def test_a_rank_order_column_is_the_index():
-    """`排序` numbers the rows like `序号` (the total row then starts in its column)."""
-    text = ("附件\n诉求领域排行\n排序 | 诉求领域 | 受理量(件) | 占比 |\n1 | 城市管理 | 1842 | 11.8% |\n"
-            "2 | 物业服务 | 1521 | 9.7% |\n3 | 交通出行 | 1305 | 8.3% |\n合计 | 4668 | 29.8% |\n")
-    tables, cells = tables_of_text(text)
-    assert {c["column"] for c in cells} == {"受理量(件)", "占比"}
-    assert cell(cells, "合计", "受理量(件)")["value"] == 4668
-    assert cell(cells, "物业服务", "占比")["value"] == 9.7
+@pytest.mark.parametrize("text, present, absent", [
+    # `其中：市级采用数` is a header cell, not prose: its colon does not end a one-cell-per-line table
+    ("附件\n各乡镇信息报送采用情况\n单位：条\n序号\n乡镇\n报送数\n采用数\n其中：市级采用数\n"
+     "1\n城关镇\n48\n20\n5\n2\n新华镇\n31\n12\n2\n3\n河西乡\n22\n9\n0\n合计\n101\n41\n7\n",
+     [("新华镇", "其中：市级采用数", 2), ("合计", "采用数", 41)], []),
+    # `单位` and `账号名称` both name every row; the total row's `—` under the second makes it no
+    # better a label than the first
+    ("附件\n政务新媒体检查情况表\n序号 | 单位 | 账号名称 | 错别字（处） | 扣分\n"
+     "1 | 县民政局 | 民政在线 | 3 | 1\n2 | 城南街道 | 城南发布 | 0 | 0\n3 | 县文旅局 | 文旅之窗 | 5 | 2\n| 合计 | — | 8 | 3\n",
+     [("城南街道", "账号名称", "城南发布"), ("县文旅局", "错别字(处)", 5), ("合计", "扣分", 3)], []),
+    # `排序` numbers the rows like `序号` (the total row then starts in its column)
+    ("附件\n诉求领域排行\n排序 | 诉求领域 | 受理量(件) | 占比 |\n1 | 城市管理 | 1842 | 11.8% |\n"
+     "2 | 物业服务 | 1521 | 9.7% |\n3 | 交通出行 | 1305 | 8.3% |\n合计 | 4668 | 29.8% |\n",
+     [("合计", "受理量(件)", 4668), ("物业服务", "占比", 9.7)], [("物业服务", "排序")]),
+    # a fixed-width table (a Chinese character two columns wide) whose 合计 row leaves its rank
+    # blank: its cells go under the header cells they stand below, and the blank is no datum
+    ("附件\n各镇考核排名\n排名   单位         工单量（件）   满意率   考核得分\n"
+     "1      府店镇       312            100%     99.2\n2      山化镇       268            98.5%    98.9\n"
+     "3      首阳山街道   862            97.2%    98.1\n       合计         1442           —        —\n",
+     [("合计", "工单量(件)", 1442), ("合计", "满意率", "—"), ("山化镇", "排名", 2)], [("合计", "排名")]),
+])
+def test_tables_read_by_their_header(text, present, absent):
+    _, cells = tables_of_text(text)
+    for label, column, want in present:
+        found = cell(cells, label, column)
+        assert (found["raw"] if isinstance(want, str) else found["value"]) == want
+    for label, column in absent:
+        assert not [c for c in cells if c["row_label"] == label and c["column"] == column]
 
 
 def test_html_word_export_cells_wrapped_in_paragraphs_keep_their_spans(tmp_path):
@@ -314,23 +312,6 @@ def test_html_word_export_cells_wrapped_in_paragraphs_keep_their_spans(tmp_path)
     assert tables[0]["columns"] == ["序号", "乡镇", "受理量(件)/一季度", "受理量(件)/二季度", "满意率"]
     assert cell(cells, "双桥镇", "受理量(件)/二季度")["value"] == 167
     assert cell(cells, "回水镇", "满意率")["value"] == 98.1
-
-
-def test_space_aligned_total_row_keeps_its_blank_rank_under_the_header():
-    """A fixed-width table (Chinese characters two columns wide): the 合计 row leaves its rank
-    blank, so its cells are placed by where they stand, and the blank cell is no datum."""
-    text = ("附件\n各镇考核排名\n"
-            "排名   单位         工单量（件）   满意率   考核得分\n"
-            "1      府店镇       312            100%     99.2\n"
-            "2      山化镇       268            98.5%    98.9\n"
-            "3      首阳山街道   862            97.2%    98.1\n"
-            "       合计         1442           —        —\n")
-    tables, cells = tables_of_text(text)
-    assert shapes(tables) == [(4, 5)]
-    assert cell(cells, "合计", "工单量(件)")["value"] == 1442
-    assert cell(cells, "合计", "满意率")["raw"] == "—"
-    assert not [c for c in cells if c["row_label"] == "合计" and c["column"] == "排名"]
-    assert cell(cells, "山化镇", "排名")["value"] == 2
 
 
 def test_html_rowspan_and_colspan(tmp_path):
