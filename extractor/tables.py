@@ -588,11 +588,11 @@ def _aligned(header: str, line: str, cells: list[str]) -> list[str]:
         at = column(line, m.start())
         while col + 1 < len(starts) and abs(starts[col + 1] - at) < abs(starts[col] - at):
             col += 1
-        if col >= len(starts) or out[col]:
-            return cells   # (not aligned after all)
+        if col >= len(starts):
+            return cells   # (more cells than the header has places for: not aligned after all)
         out[col] = m.group()
         col += 1
-    return out
+    return out if len(starts) == len(space_cells(header)) else cells
 
 
 SPACE_CELL_RUN = regex.compile(r"\S+(?: \S+)*")
