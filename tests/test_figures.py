@@ -761,6 +761,10 @@ def test_d005_wan_multiplies():
     # items promised for later (承诺件) are received like those done at once (即办件)
     ("本月办件总量2,380件，其中即办件1,604件、承诺件776件。",
      [("volume", 2380.0, None), ("volume", 1604.0, None), ("volume", 776.0, None)]),
+    # the body that took a unit's items (被市政府采用) is no new subject: the unit carries on
+    ("县发改局报送信息46条、被市政府采用15条，城东街道报送信息31条、被市政府采用9条。",
+     [("submitted", 46.0, "县发改局"), ("adopted", 15.0, "县发改局"), ("submitted", 31.0, "城东街道"),
+      ("adopted", 9.0, "城东街道")]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
