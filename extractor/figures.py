@@ -874,9 +874,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 # (`分街道：A 56件(办结41件…)，B 48件`, `各镇情况：A 138件/办结129件；B 97件/…`: a unit
                 # and its bare count under a breakdown by area are its requests, read below, not the
                 # keyword of the item before)
+                # (the cached name check first: the lead is searched only after a bare name)
                 area_item = t.cls == "count" \
-                    and words["area_lead"].search(s, hard_ends.last_end(0, sent_start), t.tok_start) is not None \
-                    and _is_name(lib, _strip_lead(lib, s[max(clause_start, prev_tok_end, sent_start):t.tok_start].strip()))
+                    and _is_name(lib, _strip_lead(lib, s[max(clause_start, prev_tok_end, sent_start):t.tok_start].strip())) \
+                    and words["area_lead"].search(s, hard_ends.last_end(0, sent_start), t.tok_start) is not None
                 ctx = _context(events, event_ends, s, ctx_start, t, clauses) if post is None and not area_item else None
                 if ctx is not None:
                     resp = words["respectively"].search(s, clause_start, t.tok_start)

@@ -568,16 +568,17 @@ def _row_grid(text: str, lines, group: list[int], split) -> Grid:
     6335   —`: the blank rank cell kept)."""
     rows = [split(text[lines[k][0]:lines[k][1]]) for k in group]
     if split is space_cells:
-        rows = [rows[0]] + [_aligned(text[lines[group[0]][0]:lines[group[0]][1]], text[lines[k][0]:lines[k][1]], r)
+        header = text[lines[group[0]][0]:lines[group[0]][1]]
+        rows = [rows[0]] + [_aligned(header, len(rows[0]), text[lines[k][0]:lines[k][1]], r)
                             if len(r) < len(rows[0]) else r for k, r in zip(group[1:], rows[1:])]
     width = max(map(len, rows))
     return Grid([r + [""] * (width - len(r)) for r in rows], "tab_cells",
                 lines[group[0]][0], lines[group[-1]][1], merged_total=True)
 
 
-def _aligned(header: str, line: str, cells: list[str]) -> list[str]:
-    """`cells` of a space-aligned row placed under the nearest header cell by where they start
-    on screen (a Chinese character two columns wide, as fixed-width text sets it)."""
+def _aligned(header: str, width: int, line: str, cells: list[str]) -> list[str]:
+    """`cells` of a space-aligned row placed under the nearest of the header's `width` cells by
+    where they start on screen (a Chinese character two columns wide, as fixed-width text sets it)."""
     def column(s: str, i: int) -> int:
         return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s[:i])
 
@@ -592,7 +593,7 @@ def _aligned(header: str, line: str, cells: list[str]) -> list[str]:
             return cells   # (more cells than the header has places for: not aligned after all)
         out[col] = m.group()
         col += 1
-    return out if len(starts) == len(space_cells(header)) else cells
+    return out if len(starts) == width else cells
 
 
 SPACE_CELL_RUN = regex.compile(r"\S+(?: \S+)*")
