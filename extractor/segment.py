@@ -44,11 +44,14 @@ def segment(doc: Document) -> Document:
     blocks: list[Block] = []
     lines = line_spans(text)
     bare = {i for first, last in bare_cell_runs(text) for i in range(first, last + 1)}
+    # the text of a table the reader found (a PDF's rows, single-spaced, read like prose)
+    found = [(doc.to_text(st.start), doc.to_text(st.end)) for st in doc.source_tables]
     for i, (start, end) in enumerate(lines):
         line = text[start:end]
         if not line.strip():
             continue
-        if TABLE_LINE.search(line) or tab_cells(line) >= 3 or i in bare or space_cells(line):
+        if (TABLE_LINE.search(line) or tab_cells(line) >= 3 or i in bare or space_cells(line)
+                or any(s <= start and end <= e for s, e in found)):
             _extend(blocks, "table", start, end)
         elif ANNEX.match(line):
             blocks.append(Block("annex", start, end))

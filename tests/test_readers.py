@@ -231,6 +231,27 @@ def test_unwrap_leaves_table_rows_as_wide_as_the_page_apart():
     assert unwrap(page) == page
 
 
+def test_unwrap_leaves_a_header_as_wide_as_the_page_above_its_first_row():
+    from extractor.readers.pdf import unwrap
+
+    page = ("序号 乡镇 受理量(件) 办结量(件) 按期办结率 回访满意率 考核得分\n"
+            "1 东坝镇 3120 2987 99.91% 98.20% 96.5\n"
+            "2 龙门乡 2874 2533 99.86% 97.10% 95.0")
+    assert unwrap(page) == page
+
+
+def test_a_pdf_table_found_by_the_reader_is_a_table_block_not_prose():
+    from extractor.normalise import normalise
+    from extractor.segment import segment
+
+    doc = segment(normalise(extractor.read(CORPUS / "heldout130" / "sc001.pdf")))
+    rows = [b for b in doc.blocks if "不动产登记窗口 9865" in doc.text[b.start:b.end]]
+    assert [b.kind for b in rows] == ["table"]
+    figures = extractor.extract(CORPUS / "heldout130" / "sc001.pdf")["figures"]
+    assert not figures["text"].str.contains("9865 4210").any()
+    assert (figures["value"] == 9865).sum() == 1    # (the prose above still read: `不动产登记窗口9865件`)
+
+
 def test_a_layout_table_is_walked_into_and_the_data_table_inside_it_kept(tmp_path):
     page = ("<html><body><table><tr><td><div class='nav'>首页</div></td></tr><tr><td>"
             "<h1>某区12345热线运行情况通报</h1><p>本月共受理诉求1,416件，办结率98.2%。</p>"

@@ -118,7 +118,8 @@ def unwrap(page: str) -> str:
         # new `单位：` paragraph)
         ran_on = prev_width >= full * 0.97 and FULL_STOP.search(prev) and not LABEL_LINE.match(line)
         if ((wrapped or ran_on) and not LINE_START.match(line)
-                and not signature and not row_like(prev.split())):   # (table rows are as wide as the page)
+                and not signature and not row_like(prev.split()) and not row_like(line.split())):
+            # (table rows are as wide as the page, and so is the header above the first)
             out[-1] = prev.rstrip() + line.lstrip()
         else:
             out.append(line)
