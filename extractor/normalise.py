@@ -288,24 +288,31 @@ CJK_GAP = re.compile(rf"(?<=\d)[ \t]+(?=%)|(?<=[{HAN_RANGES}，。；：、“�
 NUMERIC_TOKEN = re.compile(r"(?:^|(?<=\s))[-+]?\d[\d,]*(?:\.\d+)?%?(?=\s|$)")
 PROSE_PUNCTUATION = re.compile(r"[，。；：、]")
 CELL_GAP = re.compile(r"\S(?: {2,}|\t)(?=\S)")   # (cells set apart by runs of spaces)
+# one space between two Chinese characters in a sentence: OCR's or a letter-spacing typesetter's
+# (`重 办 工 单63件`, `市 审 计局`); Chinese sets no space inside a sentence
+HAN_GAP = re.compile(rf"(?<=[{HAN_RANGES}]) (?=[{HAN_RANGES}])")
 
 
 def fix_cjk_spacing(text: str) -> FixResult:
-    """Spaces that typesetting put between Chinese and digits (`共 1,416 件` → `共1,416件`),
-    except on lines that are table rows (`1 圣城街道 8956 8904`), whose spaces divide cells,
-    and tabs on a line with several (a header row `督办事项\t\t\t12345热线工单`)."""
+    """Spaces that typesetting put between Chinese and digits (`共 1,416 件` → `共1,416件`) and,
+    in a sentence, between Chinese characters (`重 办 工 单`), except on lines that are table rows
+    (`1 圣城街道 8956 8904`), whose spaces divide cells, and tabs on a line with several (a header
+    row `督办事项\t\t\t12345热线工单`)."""
     b = OffsetBuilder(text)
     pos = 0
     for line in text.split("\n"):
         if (" " in line or "\t" in line) and not line.startswith("\t"):
+            prose = PROSE_PUNCTUATION.search(line)
+            cuts = []
             gaps = list(CJK_GAP.finditer(line))
             # (`合计      54500      —      —`: a row of cells though it holds one number)
-            if gaps and (PROSE_PUNCTUATION.search(line)
-                         or (len(NUMERIC_TOKEN.findall(line)) < 2 and len(CELL_GAP.findall(line)) < 2)):
+            if gaps and (prose or (len(NUMERIC_TOKEN.findall(line)) < 2 and len(CELL_GAP.findall(line)) < 2)):
                 tab_row = line.count("\t") >= 2
-                for m in gaps:
-                    if not (tab_row and "\t" in m.group()):
-                        b.replace(pos + m.start(), pos + m.end(), "")
+                cuts = [m.span() for m in gaps if not (tab_row and "\t" in m.group())]
+            if prose and not CELL_GAP.search(line):
+                cuts += [m.span() for m in HAN_GAP.finditer(line)]
+            for start, end in sorted(cuts):
+                b.replace(pos + start, pos + end, "")
         pos += len(line) + 1
     return (*b.finish(), b.count)
 

@@ -184,6 +184,11 @@ def test_normaliser_never_raises_and_offsets_stay_monotone_and_in_range(raw):
     ("       合计         6335           —            —", "       合计         6335           —            —"),
     # a tab header row keeps the empty cells its merged headings span
     ("序号\t单位\t督办事项\t\t\t12345热线工单\t\t\t得分", "序号\t单位\t督办事项\t\t\t12345热线工单\t\t\t得分"),
+    # a sentence letter-spaced by OCR or typesetting reads as written; a row of name cells stays apart
+    ("其中超期19件。重 办 工 单63件，", "其中超期19件。重办工单63件，"),
+    ("市 审 计局、市气象局上半年报送信息为零，不参与排名。", "市审计局、市气象局上半年报送信息为零，不参与排名。"),
+    ("单位 城关镇 东关镇 西关镇", "单位 城关镇 东关镇 西关镇"),
+    ("合计：  城关镇  东关镇，  西关镇", "合计：  城关镇  东关镇，  西关镇"),
 ])
 def test_typesetting_spaces_between_chinese_and_digits(raw, want):
     assert fix_cjk_spacing(raw)[0] == want
