@@ -765,6 +765,9 @@ def test_d005_wan_multiplies():
     ("县发改局报送信息46条、被市政府采用15条，城东街道报送信息31条、被市政府采用9条。",
      [("submitted", 46.0, "县发改局"), ("adopted", 15.0, "县发改局"), ("submitted", 31.0, "城东街道"),
       ("adopted", 9.0, "城东街道")]),
+    # an office named short (人防办, 金融办) is a unit, its bracket's score and place its own
+    ("排名靠后的是区金融办(90.5分，第32名)和区档案馆(88分，第33名)。",
+     [("score", 90.5, "区金融办"), ("rank", 32.0, "区金融办"), ("score", 88.0, "区档案馆"), ("rank", 33.0, "区档案馆")]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
