@@ -73,6 +73,8 @@ _SAME_SEPARATOR = str.maketrans("及,;；", "和，，，")
 _DIGIT_RUN = regex.compile(r"\d[\d,]*(?:\.\d+)?")
 # `2.1个和0.9个百分点`: 百分点 written once for a list of changes
 _ELIDED_POINTS = regex.compile(r"(?:\s*[和、及与]\s*\d+(?:\.\d+)?\s*个)+\s*百分点")
+# ... or written only after the last (`分别提高0.05、3.62、2.74个百分点`)
+_BARE_BEFORE_POINTS = regex.compile(r"(?:\s*[和、及与]\s*\d+(?:\.\d+)?)+\s*个百分点")
 # placings listed after one (`第二、第三`), and what joins them
 _MORE_PLACINGS = regex.compile(r"(?:\s*[、和]\s*第?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[位名]?)+")
 _PLACING_JOINER = regex.compile(r"[、和]")
@@ -203,6 +205,8 @@ def _tokens(lib: Library, s: str) -> list[Token]:
         unit = m.group("unit")
         if m.group("pct_words") and unit is None:
             unit = "%"
+        if unit is None and _BARE_BEFORE_POINTS.match(s, m.end()):
+            unit = "个百分点"
         if unit is None:
             e = m.end()
             if _BARE_STOP.match(s, e):
@@ -481,6 +485,12 @@ def _own_subject(lib: Library, pre: str) -> bool:
 def _starts_with_keyword(lib: Library, name: str) -> bool:
     """`转派镇(街道)…`, `共转派乡(镇)…`: a verb phrase, not a name."""
     return bool(lib.trigger_any.match(name) or (name[:1] in _ADVERBS and lib.trigger_any.match(name, 1)))
+
+
+def _own_area(lib: Library, name: str, meta: dict) -> bool:
+    """Is `name` the division the report's metadata gives as its own (county, else city, else province)?"""
+    area = meta.get("county") or meta.get("city") or meta.get("province")
+    return bool(area) and lib.entity["division"].search(name) is not None and (area.endswith(name) or name.endswith(area))
 
 
 def _reporting_body(lib: Library, name: str, meta: dict) -> bool:
@@ -1268,6 +1278,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         elif best is not None:
             pending = None
         # `整改率、回访率均为100%`: one row per keyword sharing the number (base is the first)
+        if len(names) == 1 and _own_area(lib, names[0], meta):
+            names = []   # (`南海区以95.62分排名全市第二` in 南海区's own report: the report's own figure)
         others = shared[1:] + [best] if shared else []
         variants = [base] + [dict(base, metric=e.rule.metric, value=t.value * e.rule.sign, pattern=e.rule.id,
                                   category=fold_category(e.match.group("cat")) if "cat" in e.rule.trigger.groupindex

@@ -768,6 +768,9 @@ def test_d005_wan_multiplies():
     # an office named short (人防办, 金融办) is a unit, its bracket's score and place its own
     ("排名靠后的是区金融办(90.5分，第32名)和区档案馆(88分，第33名)。",
      [("score", 90.5, "区金融办"), ("rank", 32.0, "区金融办"), ("score", 88.0, "区档案馆"), ("rank", 33.0, "区档案馆")]),
+    # 个百分点 said once after a list of changes
+    ("响应率、解决率、满意率同比分别提高0.05、3.62、2.74个百分点。",
+     [("change_rate", 0.05, None), ("change_rate", 3.62, None), ("change_rate", 2.74, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
@@ -1026,6 +1029,14 @@ def test_a_division_is_a_unit_unless_it_is_the_reports_own_area():
     # a two-character county heads its clause too (`X县当月…`)
     two = "其中，沛县当月承办工单562件，按期办结率99.6%。"
     assert _with_metadata(two, city) == [("volume", 562.0, "沛县"), ("completion_rate", 99.6, "沛县")]
+
+    # ... also before its place, and however its place is given
+    placed = "城南区已连续4个月位居全市第一。"
+    assert _with_metadata(placed, city) == [("rank", 1.0, "城南区")]
+    assert _with_metadata(placed, own) == [("rank", 1.0, None)]
+    scored = "在全市营商环境评价中，城南区以95.62分排名全市第二。"
+    assert _with_metadata(scored, own) == [("score", 95.62, None), ("rank", 2.0, None)]
+    assert _with_metadata(scored, city) == [("score", 95.62, "城南区"), ("rank", 2.0, "城南区")]
 
 
 def test_the_issuer_heading_a_sentence_is_not_an_entity():
