@@ -48,6 +48,8 @@ _JUST_PUNCT = regex.compile(r"[\s，,、；;]*")
 _OPEN_BRACKET = regex.compile(r"\s*\(\s*")
 _JOINED_IN_BRACKET = regex.compile(r"\s*[，,、；;]\s*")
 _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# what follows a topic's label in a list item: `供暖问题(主要为供暖费退费…)1623件` is 供暖
+_LABEL_TAIL = regex.compile(r"(?:问题|诉求)?(?:\([^()]{1,30}\))?\Z")
 _SENTENCE_FINAL = regex.compile(r"[。；;!！?？]\s*\Z")
 # the addressees heading a circular's body (`各县(市、区)营商局：`), not a list intro
 _SALUTATION = regex.compile(r"\s*各[^。；;\d]{0,60}(?:政府|管委会|单位|部门|局|委|办|街道|乡镇|镇|处|室|中心|公司)[：:]\s*\Z")
@@ -919,7 +921,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                                 or (t.cls == "count" and words["topic_lead"].search(s, ctx_start, t.tok_start))):
                             # `投诉类诉求中，排名前五的问题依次为：物业管理1.37万件`, `诉求量前十位的类别
                             # 依次为：供热(1.63万件)`: a topic, not a unit
-                            cat_next, names = fold_category(names[0]), []
+                            cat_next, names = fold_category(_LABEL_TAIL.sub("", names[0]) or names[0]), []
                             metric_rule = lib.rules_by_id["category.count"]
                             pattern_id = metric_rule.id + "/item"
                     elif ctx.rule.metric == "change_rate" and words["level_after_change"].fullmatch(s, clause_start, t.tok_start):

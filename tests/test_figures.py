@@ -870,6 +870,9 @@ def test_phrasings(text, expected):
     # a category's share after 占比最高/最大, and its total after the share
     ("建议类诉求共3.2万件，占比最高，达41.5%。", [("category_count", 32000.0, "建议"), ("category_share", 41.5, "建议")]),
     ("投诉类占比最大，为38.4%，共6,120件。", [("category_share", 38.4, "投诉"), ("category_count", 6120.0, "投诉")]),
+    # a topic named as a problem, a gloss in brackets after it
+    ("反映较多的是：停车难问题(主要为小区车位不足)856件。", [("category_count", 856.0, "停车难")]),
+    ("其中供暖问题工单3021件，占23.9%。", [("category_count", 3021.0, "供暖"), ("category_share", 23.9, "供暖")]),
 ])
 def test_category_labels(text, expected):
     got = [(f["metric"], f["value"], f["category"]) for f in extract_text(text)]
