@@ -46,7 +46,7 @@ ISSUE_TOTAL = regex.compile(r"总第(?P<n>\d{1,5})期")
 ISSUE_PLAIN = regex.compile(r"^[(（]?(?P<no>第[\d一二三四五六七八九十百]{1,6}期)[)）]?$")
 NAV_TERMS = {"通知公告", "公示公告", "工作动态", "政务动态", "政策文件", "工作简报", "信息公开", "政务公开", "新闻中心",
              "工作报告", "统计分析", "通知通告", "公告公示", "热线动态", "工作情况"}
-WEB_LINE = regex.compile(r"首页|点击蓝字|蓝字关注|您当前的位置|当前位置|>|来源[:：]|发布时间|发布日期|浏览次数|访问量|点击[数率量]|字号|字体|"
+WEB_LINE = regex.compile(r"首页|欢迎访问|无障碍|长者模式|适老化|点击蓝字|蓝字关注|您当前的位置|当前位置|>|来源[:：]|发布时间|发布日期|浏览次数|访问量|点击[数率量]|字号|字体|"
                          r"打印|关闭|分享|扫一扫|二维码|^【|^时间[:：]|^日期[:：]|^[×x✕]$")
 PUBLISHED = regex.compile(r"(?:^|(?<=[\s】\]|]))(?:发布时间|发布日期|发表时间|更新时间|时间|日期)\s*[:：]\s*")
 # `成文日期：…`, or a date alone in brackets under the title (`（2024年12月16日）`, as summaries and speeches are dated)
@@ -114,7 +114,8 @@ class Metadata:
 
     def _body_start(self) -> int:
         for i, line in enumerate(self.lines[:80]):
-            if not line or WEB_LINE.search(line) or REPUBLISHED.search(line):
+            # (a portal's 信息公开 table of 索引号/文号/名称 above the article is no body)
+            if not line or self.in_table[i] or WEB_LINE.search(line) or REPUBLISHED.search(line):
                 continue
             if HEADING.match(line) or BODY_PUNCT.search(line) or (SALUTATION.search(line) and len(line) > 4):
                 return i
@@ -151,7 +152,7 @@ class Metadata:
         group: list[str] = []
         groups: list[list[str]] = []
         for i, line in self.header():
-            if self._is_title_line(line):
+            if not self.in_table[i] and self._is_title_line(line):
                 group.append(line)
                 continue
             if group:

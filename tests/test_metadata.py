@@ -408,3 +408,23 @@ def test_a_supervision_office_signs_and_a_summary_with_its_plan_is_a_title():
     assert (m["issuer"], m["issue_date"]) == ("某某县人民政府督查室", D(2025, 4, 8))
     text = "某某县政务服务数据管理局2024年工作总结和2025年工作计划\n\n发布日期：2025-01-15\n2024年，我局受理办件3万件。\n"
     assert Metadata(text).fields()["title"] == "某某县政务服务数据管理局2024年工作总结和2025年工作计划"
+
+
+def test_a_portal_page_with_a_disclosure_table_and_a_welcome_bar(tmp_path):
+    """Above the article: the page title with the site's name, a welcome bar of links, and the
+    信息公开 table (索引号/文号/名称) some portals put there; the article's own title and number
+    are the circular's."""
+    page = ("<html><head><title>某县人民政府办公室关于2023年上半年12345热线工作情况的通报-某县人民政府</title></head><body>"
+            "<div><span>欢迎访问某县人民政府门户网站</span><a>无障碍</a> | <a>长者模式</a> | <a>登录</a></div>"
+            "<table><tr><td>索引号：</td><td>11341522003942176X/202307-00041</td><td>文号：</td><td>霍政办秘〔2023〕87号</td></tr>"
+            "<tr><td>名称：</td><td>霍邱县人民政府办公室关于2023年上半年12345热线工作情况的通报</td></tr></table>"
+            "<h1>霍邱县人民政府办公室关于2023年上半年12345热线工作情况的通报</h1>"
+            "<p>发布时间：2023-07-18 16:40 来源：县政府办公室</p><p>霍政办秘〔2023〕87号</p>"
+            "<p>各乡镇人民政府，县政府各部门：</p><p>上半年，县12345热线共接收工单21437件，办结率98.03%。</p>"
+            "<p>霍邱县人民政府办公室</p><p>2023年7月14日</p></body></html>")
+    f = tmp_path / "page.html"
+    f.write_text(page, encoding="utf-8")
+    m = meta(f)
+    assert m["title"] == "霍邱县人民政府办公室关于2023年上半年12345热线工作情况的通报"
+    assert m["doc_number"] == "霍政办秘〔2023〕87号"
+    assert m["county"] == "霍邱县"
