@@ -124,6 +124,18 @@ def test_legacy_doc_rows_of_different_widths_are_cut_where_each_row_ends(monkeyp
     assert doc.source_tables[0].rows[:2] == [["统计"] * 3, ["类型", "数量(件)", "占比"]]
 
 
+def test_legacy_doc_two_row_header_with_merged_cells_reads_as_its_word_original(monkeypatch):
+    # the upper header row has fewer cells (工单办理情况 spans three sub-headings, 序号/县区/…
+    # are merged down), so its row ends early; it is spread over the columns as the .docx
+    # reader repeats merged cells
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    doc = extractor.read(CORPUS / "heldout136" / "si004.doc")
+    docx = extractor.read(FIXTURES / "doc" / "si004.docx")
+    assert [t.rows for t in doc.source_tables] == [t.rows for t in docx.source_tables]
+    assert doc.source_tables[0].rows[0][2:5] == ["工单办理情况（件）"] * 3
+    assert doc.source_tables[0].rows[-1][:3] == ["", "合计", "45694"]
+
+
 def test_doc_the_piece_table_cannot_explain_needs_libreoffice_and_says_so(tmp_path, monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: None)
     f = tmp_path / "old.doc"

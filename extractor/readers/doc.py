@@ -114,18 +114,27 @@ def _rows(chunk: str) -> list[list[str]]:
     """Cells of a table run, cut into rows.
 
     A row ends in one more, empty, mark; an empty cell looks the same, so the cut is
-    ambiguous. The width whose rows most often end where a width-long row would wins; a row
-    that does not fit it (a merged title row) ends at its first empty mark, and a single
-    merged cell is repeated across the row as the .docx reader does.
+    ambiguous. The width whose rows most often end where a width-long row would wins. A row
+    ends early (a merged title row, the upper row of a two-row header whose cell spans
+    several below) where the row after it then fits that width. A single merged cell is
+    repeated across the row as the .docx reader does, and so is a header cell over the
+    cells it spans.
     """
     marks = chunk.split(CELL)[:-1]
-    _, spans, width = max((_cuts(marks, w) + (w,) for w in range(1, min(len(marks), 64) + 1)),
-                          key=lambda c: c[0])
+    _, _, width = max((_cuts(marks, w) + (w,) for w in range(1, min(len(marks), 64) + 1)),
+                      key=lambda c: c[0])
+    rows = [[" ".join(c.split()) for c in marks[i:end]] for i, end in _spans(marks, width)]
+    rows = [r for r in rows if any(r)]
     out = []
-    for i, end in spans:
-        row = [" ".join(c.split()) for c in marks[i:end]]
-        if any(row):
-            out.append(row * width if len(row) == 1 else row + [""] * (width - len(row)))
+    for k, row in enumerate(rows):
+        below = rows[k + 1] if k + 1 < len(rows) else None
+        if len(row) == 1:
+            out.append(row * width)
+        elif len(row) < width and below is not None and len(below) == width and (spread := _over(row, below)):
+            out.append(spread)
+            rows[k + 1] = [c or spread[j] for j, c in enumerate(below)]   # (cells merged down)
+        else:
+            out.append(row + [""] * (width - len(row)))
     return out
 
 
@@ -143,6 +152,52 @@ def _cuts(marks: list[str], width: int) -> tuple[int, list[tuple[int, int]]]:
         spans.append((i, end))
         i = end + 1
     return fit, spans
+
+
+def _spans(marks: list[str], width: int) -> list[tuple[int, int]]:
+    """The rows' (start, end) for the table's width: a full row where the row after it fits
+    too, else the longest shorter one after which it does, else the full row or the first end."""
+    def ends_at(j: int) -> bool:
+        return j >= len(marks) or marks[j] == ""
+
+    def next_fits(end: int) -> bool:
+        return end + 1 >= len(marks) or ends_at(end + 1 + width)
+
+    spans, i = [], 0
+    while i < len(marks):
+        full = i + width
+        if ends_at(full) and next_fits(full):
+            end = full
+        else:
+            end = next((j for j in range(i + width - 1, i, -1) if marks[j] == "" and next_fits(j)), None)
+            if end is None:
+                end = full if ends_at(full) else next((j for j in range(i + 1, len(marks)) if marks[j] == ""), len(marks))
+        spans.append((i, min(end, len(marks))))
+        i = end + 1
+    return spans
+
+
+def _over(upper: list[str], lower: list[str]) -> list[str] | None:
+    """The upper row of a two-row header spread over the lower's columns: a cell stands over
+    an empty one below (merged down), or spans a run of sub-headings; None if that does not
+    account for every cell."""
+    out: list[str] = []
+    spare = len(lower) - len(upper)
+    k = j = 0
+    while j < len(lower):
+        if k >= len(upper):
+            return None
+        if lower[j] == "":
+            out.append(upper[k])
+            j += 1
+        else:
+            run = next((m for m in range(j, len(lower)) if lower[m] == ""), len(lower)) - j
+            span = min(run, spare + 1)
+            out.extend([upper[k]] * span)
+            spare -= span - 1
+            j += span
+        k += 1
+    return out if k == len(upper) and spare == 0 else None
 
 
 def _convert_with_libreoffice(path: Path, doc: Document, limits: Limits) -> None:
