@@ -771,6 +771,9 @@ def test_d005_wan_multiplies():
     # 个百分点 said once after a list of changes
     ("响应率、解决率、满意率同比分别提高0.05、3.62、2.74个百分点。",
      [("change_rate", 0.05, None), ("change_rate", 3.62, None), ("change_rate", 2.74, None)]),
+    # the units a count is spread over (主要分布在) each take theirs; repeats counted as 重复件
+    ("超期工单主要分布在城关镇(9件)、北山街道(7件)。重复件(同一诉求重复来电)338件。",
+     [("overdue", 9.0, "城关镇"), ("overdue", 7.0, "北山街道"), ("reopened", 338.0, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
