@@ -677,3 +677,42 @@ def test_a_tab_total_row_merged_over_index_and_unit_keeps_its_numbers_under_thei
 def test_a_tab_in_prose_is_not_a_table():
     tables, _ = tables_of_text("一、总体情况\n本月受理\t3214件，办结3102件。\n二、工作要求\n各单位要加强领导。\n")
     assert tables == []
+
+
+BOX_TABLE = (
+    "附件\r\n各街道受理情况统计表\r\n"
+    "┌──┬──────┬────────────┬──────┐\r\n"
+    "│序号│  街  道  │    按期办结    │满意率(%)│\r\n"
+    "│    │          ├─────┬──────┤      │\r\n"
+    "│    │          │ 件数 │办结率(%)│      │\r\n"
+    "├──┼──────┼─────┼──────┼──────┤\r\n"
+    "│ 1  │车站街道  │ 479  │ 99.38  │ 97.12 │\r\n"
+    "├──┼──────┼─────┼──────┼──────┤\r\n"
+    "│ 2  │经济开发区│ 525  │ 99.25  │ 96.80 │\r\n"
+    "│    │管委会    │      │        │       │\r\n"
+    "├──┴──────┼─────┼──────┼──────┤\r\n"
+    "│   合计       │ 1004 │ 99.31  │ 96.95 │\r\n"
+    "└─────────┴─────┴──────┴──────┘\r\n"
+    "张店区人民政府办公室\r\n")
+
+
+def test_box_drawn_tables_with_merged_and_wrapped_cells(tmp_path):
+    """A table drawn with box characters (WPS/Word saved as text): `┬` under a header cell
+    splits it into sub-headings, a blank segment continues a cell down, `┴` merges the cells
+    of the row below, and a row's text wrapped onto a second line stays one cell."""
+    f = tmp_path / "box.txt"
+    f.write_bytes(BOX_TABLE.encode("gbk"))
+    tables, cells = tables_of(f)
+    assert tables[0]["columns"] == ["序号", "街道", "按期办结/件数", "按期办结/办结率(%)", "满意率(%)"]
+    assert tables[0]["title"] == "各街道受理情况统计表"
+    assert cell(cells, "经济开发区管委会", "按期办结/件数")["value"] == 525
+    assert cell(cells, "合计", "满意率(%)")["value"] == 96.95 and cell(cells, "合计", "满意率(%)")["is_total"]
+    figures = extractor.extract(f)["figures"]
+    assert figures.empty   # (its rows are cells, not running text)
+
+
+def test_box_drawn_tables_of_a_real_layout():
+    tables, cells = tables_of(CORPUS / "heldout139" / "sl005.txt")
+    assert tables[0]["columns"][2:6] == ["受理情况/受理量(万件)", "受理情况/同比增长(%)",
+                                         "办理质效(%)/按期办结率", "办理质效(%)/满意率"]
+    assert cell(cells, "赣州市", "受理情况/受理量(万件)")["value"] == 231.7

@@ -94,8 +94,10 @@ def read(path: str | os.PathLike, root: str | os.PathLike | None = None, limits:
     fmt = sniff(data[:8192], path.suffix.lower())
     doc = Document(source_path=source_path, source_format=fmt, doc_id=doc_id_of(data), raw="")
     if fmt == "txt":
+        from .box import box_tables
         from .text import decode
         doc.raw, doc.encoding = decode(data)
+        doc.source_tables = box_tables(doc.raw)
     elif fmt == "html":
         from .html import read_html
         read_html(data, doc)
