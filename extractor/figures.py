@@ -1523,7 +1523,7 @@ def _name_then_comma(lib: Library, s: str, clauses: Marks, sent_start: int, clau
     only a unit's name, then one that is only its number."""
     if clause_start <= sent_start or s[clause_start - 1] not in "，,：:" or s[clause_start:t.tok_start].strip():
         return None
-    name = s[clauses.last_end(sent_start, clause_start - 1):clause_start - 1].strip()
+    name = _strip_lead(lib, s[clauses.last_end(sent_start, clause_start - 1):clause_start - 1].strip())   # (`①A，689件`)
     return name if _is_name(lib, name) and not lib.entity["not_subject"].search(name) else None
 
 

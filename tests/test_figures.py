@@ -774,6 +774,16 @@ def test_d005_wan_multiplies():
     # the units a count is spread over (主要分布在) each take theirs; repeats counted as 重复件
     ("超期工单主要分布在城关镇(9件)、北山街道(7件)。重复件(同一诉求重复来电)338件。",
      [("overdue", 9.0, "城关镇"), ("overdue", 7.0, "北山街道"), ("reopened", 338.0, None)]),
+    # items numbered ① or 1), each a unit and its number after a comma
+    ("工单量前三位依次为：①东关街道，512件；②西关街道，498件。满意率偏低的有：1)北山镇，86.2%；2)县交通运输局，84.7%。",
+     [("volume", 512.0, "东关街道"), ("volume", 498.0, "西关街道"), ("satisfaction_rate", 86.2, "北山镇"),
+      ("satisfaction_rate", 84.7, "县交通运输局")]),
+    # the highest and the lowest with their values in brackets; 分别仅有
+    ("办结率方面，东关街道最高(99.58%)，北山镇最低(96.12%)。城南镇、城北镇受理量较少，分别仅有412件和386件。",
+     [("completion_rate", 99.58, "东关街道"), ("completion_rate", 96.12, "北山镇"), ("volume", 412.0, "城南镇"),
+      ("volume", 386.0, "城北镇")]),
+    # units named, then counted (4个单位): each reported nothing
+    ("县统计局、县审计局2个单位本月报送信息为零。", [("submitted", 0.0, "县统计局"), ("submitted", 0.0, "县审计局")]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
