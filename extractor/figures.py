@@ -796,9 +796,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 if every and len(loose := _name_list(lib, pre, strict_last=False)) >= 2:
                     # `A、B全年不合理退单分别为…`, `A、B二季度考核均得98分`: the last name runs on into other words
                     names = loose
-                if len(names) < 2 and (every or t.value == 0) and not lib.entity["group"].search(pre):
+                if ((len(names) < 2 and every) or (not names and t.value == 0)) and not lib.entity["group"].search(pre):
                     # (`A、B、C交办事项全部办结，办结率均为100%`: the list is in the clause before;
-                    # `A、B等单位均按期办结，逾期数为0`: a zero for the units listed is each one's)
+                    # `A、B等单位均按期办结，逾期数为0`: a zero for the units listed is each one's, unless
+                    # its clause names its own unit: `A、B仅3条，C报送数为0`)
                     own = _subject(lib, s, kw_clause, first.end, event_starts, meta, first.start) \
                         if _SUBSET.match(pre) else None
                     # (`A、B、C…均在98%以上，其中C已连续三个月实现…100%`: the unit after 其中, not the list)

@@ -784,6 +784,12 @@ def test_d005_wan_multiplies():
       ("volume", 386.0, "城北镇")]),
     # units named, then counted (4个单位): each reported nothing
     ("县统计局、县审计局2个单位本月报送信息为零。", [("submitted", 0.0, "县统计局"), ("submitted", 0.0, "县审计局")]),
+    # the unit carries on past the body that took its items, however long its name
+    ("县交通局报送信息45条、被县政府办公室采用12条。",
+     [("submitted", 45.0, "县交通局"), ("adopted", 12.0, "县交通局")]),
+    # a zero goes to the units listed before only when its clause names none of its own
+    ("城南乡、北山乡报送数仅3条，东岭乡本季度报送数为0。",
+     [("submitted", 3.0, "城南乡"), ("submitted", 3.0, "北山乡"), ("submitted", 0.0, "东岭乡")]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
