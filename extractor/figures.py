@@ -49,6 +49,7 @@ _OPEN_BRACKET = regex.compile(r"\s*\(\s*")
 _JOINED_IN_BRACKET = regex.compile(r"\s*[，,、；;]\s*")
 _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # what follows a topic's label in a list item: `供暖问题(主要为供暖费退费…)1623件` is 供暖
+_SHARED_IN_BRACKET = regex.compile(r"\((?:各|均)\s*\Z")
 _LABEL_TAIL = regex.compile(r"(?:问题|诉求)?(?:\([^()]{1,30}\))?\Z")
 _SENTENCE_FINAL = regex.compile(r"[。；;!！?？]\s*\Z")
 # the addressees heading a circular's body (`各县(市、区)营商局：`), not a list intro
@@ -796,6 +797,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 if every and len(loose := _name_list(lib, pre, strict_last=False)) >= 2:
                     # `A、B全年不合理退单分别为…`, `A、B二季度考核均得98分`: the last name runs on into other words
                     names = loose
+                if len(names) < 2 and (bracket_each := _SHARED_IN_BRACKET.search(s, best.end, t.tok_start)):
+                    # `超期工单主要集中在A、B(各2件)`: the units before the bracket share its number
+                    after = _name_list(lib, _strip_lead(lib, s[best.end:bracket_each.start()]), strict_last=True)
+                    names = after if len(after) >= 2 else names
                 if ((len(names) < 2 and every) or (not names and t.value == 0)) and not lib.entity["group"].search(pre):
                     # (`A、B、C交办事项全部办结，办结率均为100%`: the list is in the clause before;
                     # `A、B等单位均按期办结，逾期数为0`: a zero for the units listed is each one's, unless

@@ -790,6 +790,12 @@ def test_d005_wan_multiplies():
     # a zero goes to the units listed before only when its clause names none of its own
     ("城南乡、北山乡报送数仅3条，东岭乡本季度报送数为0。",
      [("submitted", 3.0, "城南乡"), ("submitted", 3.0, "北山乡"), ("submitted", 0.0, "东岭乡")]),
+    # units sharing a bracketed count (各); a count led by 计; an office named 党政办
+    ("超期工单主要集中在北山村、南岭社区(各2件)。投诉类工单最多，计一百八十七件，占45.4%。其中镇党政办报送9条。",
+     [("overdue", 2.0, "北山村"), ("overdue", 2.0, "南岭社区"), ("category_count", 187.0, None),
+      ("category_share", 45.4, None), ("submitted", 9.0, "镇党政办")]),
+    # the addressees on the line of a one-paragraph notice (辖区各站所：) are no unit
+    ("各社区、辖区各站所：10月份，街道共接收转办工单二百六十三件。", [("volume", 263.0, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
