@@ -796,6 +796,9 @@ def test_d005_wan_multiplies():
       ("category_share", 45.4, None), ("submitted", 9.0, "镇党政办")]),
     # the addressees on the line of a one-paragraph notice (辖区各站所：) are no unit
     ("各社区、辖区各站所：10月份，街道共接收转办工单二百六十三件。", [("volume", 263.0, None)]),
+    # a count in one Chinese numeral before a bracket or a ticket noun (五件(均在时限内), 两件工单)
+    ("未办结五件(均在办理时限内)，另有两件工单被退回重办。",
+     [("pending", 5.0, None), ("reopened", 2.0, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
