@@ -48,8 +48,9 @@ _JUST_PUNCT = regex.compile(r"[\s，,、；;]*")
 _OPEN_BRACKET = regex.compile(r"\s*\(\s*")
 _JOINED_IN_BRACKET = regex.compile(r"\s*[，,、；;]\s*")
 _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-# what follows a topic's label in a list item: `供暖问题(主要为供暖费退费…)1623件` is 供暖
+# `A、B(各2件)`: a bracket whose number each unit before it takes
 _SHARED_IN_BRACKET = regex.compile(r"\((?:各|均)\s*\Z")
+# what follows a topic's label in a list item: `供暖问题(主要为供暖费退费…)1623件` is 供暖
 _LABEL_TAIL = regex.compile(r"(?:问题|诉求)?(?:\([^()]{1,30}\))?\Z")
 _SENTENCE_FINAL = regex.compile(r"[。；;!！?？]\s*\Z")
 # the addressees heading a circular's body (`各县(市、区)营商局：`), not a list intro

@@ -121,8 +121,7 @@ def _rows(chunk: str) -> list[list[str]]:
     cells it spans.
     """
     marks = chunk.split(CELL)[:-1]
-    _, _, width = max((_cuts(marks, w) + (w,) for w in range(1, min(len(marks), 64) + 1)),
-                      key=lambda c: c[0])
+    width = max(range(1, min(len(marks), 64) + 1), key=lambda w: _cuts(marks, w))
     rows = [[" ".join(c.split()) for c in marks[i:end]] for i, end in _spans(marks, width)]
     rows = [r for r in rows if any(r)]
     out = []
@@ -138,10 +137,10 @@ def _rows(chunk: str) -> list[list[str]]:
     return out
 
 
-def _cuts(marks: list[str], width: int) -> tuple[int, list[tuple[int, int]]]:
-    """Rows of `width` cells where the mark after them is empty (a row end), each such row
-    scoring one and each that needs its own end minus one; the rows' (start, end)."""
-    spans, fit, i = [], 0, 0
+def _cuts(marks: list[str], width: int) -> int:
+    """How well `width` cuts the cells into rows: each row of `width` cells that the mark
+    after it ends (an empty one) scores one, each that needs its own end minus one."""
+    fit, i = 0, 0
     while i < len(marks):
         end = i + width
         if end < len(marks) and marks[end] == "":
@@ -149,9 +148,8 @@ def _cuts(marks: list[str], width: int) -> tuple[int, list[tuple[int, int]]]:
         else:
             fit -= 1
             end = next((j for j in range(i + 1, len(marks)) if marks[j] == ""), len(marks))
-        spans.append((i, end))
         i = end + 1
-    return fit, spans
+    return fit
 
 
 def _spans(marks: list[str], width: int) -> list[tuple[int, int]]:
