@@ -799,6 +799,9 @@ def test_d005_wan_multiplies():
     # a count in one Chinese numeral before a bracket or a ticket noun (五件(均在时限内), 两件工单)
     ("未办结五件(均在办理时限内)，另有两件工单被退回重办。",
      [("pending", 5.0, None), ("reopened", 2.0, None)]),
+    # calls made again about the same matter are repeats; what was sorted out (已协调解决) is done
+    ("同一诉求人就同一事项多次来电的工单达2900余件，已协调解决61件。",
+     [("reopened", 2900.0, None), ("completed", 61.0, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
