@@ -802,6 +802,9 @@ def test_d005_wan_multiplies():
     # calls made again about the same matter are repeats; what was sorted out (已协调解决) is done
     ("同一诉求人就同一事项多次来电的工单达2900余件，已协调解决61件。",
      [("reopened", 2900.0, None), ("completed", 61.0, None)]),
+    # a residential compound (小区) is a place, not a unit: the topic after 其中 has none
+    ("关注度较高的问题集中在供暖、物业管理、老旧小区改造3个方面，其中供暖问题工单3021件。",
+     [("category_count", 3021.0, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
