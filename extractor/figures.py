@@ -492,7 +492,9 @@ def _starts_with_keyword(lib: Library, name: str) -> bool:
 
 
 def _own_area(lib: Library, name: str, meta: dict) -> bool:
-    """Is `name` the division the report's metadata gives as its own (county, else city, else province)?"""
+    """Is `name` the division the report's metadata gives as its own (county, else city, else province)?
+    Narrower than `_reporting_body`, which also takes the wider areas and the issuer's name: a
+    unit's figure must survive this test wherever it stands in the sentence."""
     area = meta.get("county") or meta.get("city") or meta.get("province")
     return bool(area) and lib.entity["division"].search(name) is not None and (area.endswith(name) or name.endswith(area))
 
@@ -1286,9 +1288,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                        "sent": sent_start, "repeat": listed_numbers - 1}
         elif best is not None:
             pending = None
-        # `整改率、回访率均为100%`: one row per keyword sharing the number (base is the first)
         if len(names) == 1 and _own_area(lib, names[0], meta):
             names = []   # (`南海区以95.62分排名全市第二` in 南海区's own report: the report's own figure)
+        # `整改率、回访率均为100%`: one row per keyword sharing the number (base is the first)
         others = shared[1:] + [best] if shared else []
         variants = [base] + [dict(base, metric=e.rule.metric, value=t.value * e.rule.sign, pattern=e.rule.id,
                                   category=fold_category(e.match.group("cat")) if "cat" in e.rule.trigger.groupindex

@@ -18,32 +18,42 @@ UP = set("│┃║├┤┼┴└┘┣┫╋┻┗┛╠╣╬╩╚╝")     
 DOWN = set("│┃║├┤┼┬┌┐┣┫╋┳┏┓╠╣╬╦╔╗")    # ... and downwards
 JUNCTION = UP | DOWN
 HORIZONTAL = "─━═"
-RULE = regex.compile(rf"[\s{regex.escape(''.join(JUNCTION) + HORIZONTAL)}]*[{HORIZONTAL}][\s{regex.escape(''.join(JUNCTION) + HORIZONTAL)}]*")
+_DRAWN = regex.escape("".join(sorted(JUNCTION)) + HORIZONTAL)
+RULE = regex.compile(rf"[\s{_DRAWN}]*[{HORIZONTAL}][\s{_DRAWN}]*")
+CONTENT = regex.compile(rf"\s*[{VERTICAL}].*[^\s{_DRAWN}].*[{VERTICAL}]\s*")
 MAX_LINE = 400   # (a table row is short; a long line is prose, never matched against the patterns)
-CONTENT = regex.compile(rf"\s*[{VERTICAL}].*[^\s{regex.escape(''.join(JUNCTION) + HORIZONTAL)}].*[{VERTICAL}]\s*")
 
 
 def box_tables(raw: str) -> list[SourceTable]:
     """The box-drawn tables of a plain text, located in it."""
     if "│" not in raw and "┃" not in raw and "║" not in raw:
         return []
-    lines, pos = [], 0
-    for line in raw.split("\n"):
-        lines.append((pos, line.rstrip("\r")))
-        pos += len(line) + 1
+    lines, pos = [], 0   # (start, line, kind)
+    for raw_line in raw.split("\n"):
+        line = raw_line.rstrip("\r")
+        lines.append((pos, line, _kind(line)))
+        pos += len(raw_line) + 1
     out, i = [], 0
     while i < len(lines):
         j = i
-        while j < len(lines) and len(lines[j][1]) <= MAX_LINE and (RULE.fullmatch(lines[j][1]) or CONTENT.fullmatch(lines[j][1])):
+        while j < len(lines) and lines[j][2] is not None:
             j += 1
         block = lines[i:j]
-        if sum(1 for _, l in block if CONTENT.fullmatch(l)) >= 2:
-            rows = _rows([l for _, l in block])
+        if sum(1 for _, _, content in block if content) >= 2:
+            rows = _rows([(line, content) for _, line, content in block])
             if rows:
-                start = block[0][0]
-                out.append(SourceTable(rows=rows, start=start, end=block[-1][0] + len(block[-1][1])))
+                out.append(SourceTable(rows=rows, start=block[0][0], end=block[-1][0] + len(block[-1][1])))
         i = max(j, i + 1)
     return out
+
+
+def _kind(line: str) -> bool | None:
+    """True for a row of cells, False for a rule line, None for any other line."""
+    if len(line) > MAX_LINE:
+        return None
+    if CONTENT.fullmatch(line):
+        return True
+    return False if RULE.fullmatch(line) else None
 
 
 def _cells(line: str) -> list[str]:
@@ -84,13 +94,13 @@ def _spans(rule: str | None, width: int, n: int, strokes: set) -> list[int] | No
     return spans if len(spans) == n else None
 
 
-def _rows(block: list[str]) -> list[list[str]]:
+def _rows(block: list[tuple[str, bool]]) -> list[list[str]]:
     # each row: its content lines, the rule above it and the rule below it
     groups: list[tuple[list[list[str]], str | None, str | None]] = []
     above: str | None = None
     current: list[list[str]] = []
-    for line in block:
-        if CONTENT.fullmatch(line):
+    for line, content in block:
+        if content:
             cells = _cells(line)
             # a line mostly blank goes on the row above it (a cell's text wrapped), unless a rule parts them
             if current and sum(1 for c in cells if c) * 2 < len(cells) and len(cells) == len(current[-1]):

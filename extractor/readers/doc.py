@@ -147,9 +147,14 @@ def _cuts(marks: list[str], width: int) -> int:
             fit += 1
         else:
             fit -= 1
-            end = next((j for j in range(i + 1, len(marks)) if marks[j] == ""), len(marks))
+            end = _first_end(marks, i)
         i = end + 1
     return fit
+
+
+def _first_end(marks: list[str], i: int) -> int:
+    """The first empty mark after the row starting at `i` (the row's own end), else the last."""
+    return next((j for j in range(i + 1, len(marks)) if marks[j] == ""), len(marks))
 
 
 def _spans(marks: list[str], width: int) -> list[tuple[int, int]]:
@@ -169,7 +174,7 @@ def _spans(marks: list[str], width: int) -> list[tuple[int, int]]:
         else:
             end = next((j for j in range(i + width - 1, i, -1) if marks[j] == "" and next_fits(j)), None)
             if end is None:
-                end = full if ends_at(full) else next((j for j in range(i + 1, len(marks)) if marks[j] == ""), len(marks))
+                end = full if ends_at(full) else _first_end(marks, i)
         spans.append((i, min(end, len(marks))))
         i = end + 1
     return spans
