@@ -57,7 +57,7 @@ _SENTENCE_FINAL = regex.compile(r"[。；;!！?？]\s*\Z")
 _SALUTATION = regex.compile(r"\s*各[^。；;\d]{0,60}(?:政府|管委会|单位|部门|局|委|办|街道|乡镇|镇|处|室|中心|公司)[：:]\s*\Z")
 # A bulleted item (`● 办结：9,712件`): its own sentence, never glued to the line before or after.
 # (used with `match`, which anchors at its start position: `\A` would only match at 0)
-_BULLET_MARK = r"(?:[●•■◆◇▪▲△★☆▶►·\-]|——?)"   # (pieces.toml `bullet`, with · and -)
+_BULLET_MARK = r"(?:[●•■◆◇▪▲△★☆▶►·\-]|——?|[*+](?=[ \t]))"   # (pieces.toml `bullet`, with · and - alone)
 _BULLET = regex.compile(r"[ \t\u3000]*" + _BULLET_MARK + r"[ \t\u3000]*")
 # `label：value`: a label (the sentence head, no clause mark in it) closed by a colon right before the number
 _LABEL_COLON = regex.compile(r"[：:][ \t\u3000]*\Z")
@@ -422,8 +422,8 @@ def _name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
             break
         if last and not strict_last:
             trimmed = lib.entity["tail"].sub("", p)   # (`A、B较多，分别为…`)
-            if trimmed != p and _is_name(lib, trimmed):
-                names.append(trimmed)
+            if is_name or (trimmed != p and _is_name(lib, trimmed)):   # (a last name on a weak suffix, `…、曹街村`)
+                names.append(p if is_name else trimmed)
                 break
             m = lib.entity["head"].match(p)
             name = m.group() if m and not lib.entity["not"].search(m.group()) else _name_before_keyword(lib, p)
@@ -785,6 +785,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                                            and not _EVERY.search(tail))):
                     names = []   # `A、B两家单位受理工单合计…`, `A、B、C共承接…`: the group's total, not each unit's
                     group_total = True
+                if not names and _strip_lead(lib, pre).startswith(("合计", "共计", "总计", "合占", "共占")) \
+                        and len({r["entity"] for r in out if r["_sent"] == sent_start and r["entity"]}) >= 2:
+                    group_total = True   # `A 49件、B 38件居前两位，合计占…`: the units listed, together
                 headed = False   # `城关县：受理…`: a name heading the sentence part
                 if not names and not _strip_lead(lib, pre).strip() and kw_clause > sent_start:
                     prev_clause = clauses.last_end(sent_start, kw_clause - 1)
@@ -914,6 +917,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         names = _each_names(lib, s, lo_item, t.tok_start)
                         if not names and (subset := words["subset_names"].fullmatch(s, lo_item, t.tok_start)):
                             names = _name_list(lib, subset.group("names"), strict_last=True)
+                        if not names and s[lo_item:t.tok_start].strip()[:1] in "各均都" \
+                                and lib.entity["each"].search(s, lo_item, t.tok_start):
+                            # `工单较少的为A、B，各2件`: the units of the clause before
+                            names = _list_before(lib, s, clauses, sent_start, clause_start)
                         if not names:
                             ent = _adjacent_entity(lib, s, lo_item, t.tok_start, listy) \
                                 or _name_then_comma(lib, s, clauses, sent_start, clause_start, t)
@@ -1720,7 +1727,11 @@ def _each_names(lib: Library, s: str, lo: int, hi: int) -> list[str]:
     each = lib.entity["each"].search(s, lo, hi)
     if not each:
         return []
-    text = s[lo:each.start()].lstrip(" 、，,；;")   # (`…3件、A和B各1件`: after the item before)
+    # (`…3件、A和B各1件`: after the item before; `集中在A、B(各2件)`: the bracket is the list's;
+    # `尚有2件未办结(A、B各1件)`: the list opens the bracket)
+    text = s[lo:each.start()].lstrip(" 、，,；;").rstrip("( ")
+    if (opened := text.rfind("(")) > text.rfind(")"):
+        text = text[opened + 1:]
     names = _name_list(lib, text, strict_last=True)
     return names if len(names) >= 2 else _name_pair(lib, text)
 

@@ -13,7 +13,9 @@ Where each field comes from:
 * The **signature**: an issuing body on its own line followed by a date (blank lines
   between allowed; `2023731` and `二〇二三年三月二十日` read too), or `机关 日期印发`.
   It gives issuer and issue date; failing it, the header line, a body name standing alone
-  before the annexes, the header's `…文件`, the title's author (`…办公室关于…`).
+  before the annexes, the header's `…文件`, a labelled `发布机构：`, the title's author
+  (`…办公室关于…`), the page's `来源：`. A page with no date of its own (a news article) is
+  issued the day it was posted.
 * The **period**: from the title, a header line `(2023年6月12日—6月18日)`, the sentence
   `现将…通报如下`, or the first period the body opens a paragraph with; a period without a
   year takes it from the issue date (`二月份` issued 2023-03-20 → 2023-02).
@@ -49,9 +51,13 @@ NAV_TERMS = {"通知公告", "公示公告", "工作动态", "政务动态", "�
 WEB_LINE = regex.compile(r"首页|欢迎访问|无障碍|长者模式|适老化|点击蓝字|蓝字关注|您当前的位置|当前位置|>|来源[:：]|发布时间|发布日期|浏览次数|访问量|点击[数率量]|字号|字体|"
                          r"打印|关闭|分享|扫一扫|二维码|^【|^时间[:：]|^日期[:：]|^[×x✕]$")
 PUBLISHED = regex.compile(r"(?:^|(?<=[\s】\]|]))(?:发布时间|发布日期|发表时间|更新时间|时间|日期)\s*[:：]\s*")
+# (a page or export that labels both dates, `日期: 2024-04-15` / `发布日期: 2024-04-18`: the
+# named publication date is the page's)
+PUBLISHED_NAMED = regex.compile(r"(?:^|(?<=[\s】\]|]))(?:发布时间|发布日期|发表时间|更新时间)\s*[:：]\s*")
+# a field label before a title, as an export's front matter or a portal's 信息公开 table gives it
+TITLE_LABEL = regex.compile(r"^(?:标题|题目|文件名称|名称)[:：]")
 # `成文日期：…`, or a date alone in brackets under the title (`（2024年12月16日）`, as summaries and speeches are dated)
 WRITTEN = regex.compile(r"成文日期\s*[:：]\s*(?P<d>\S+)|^\s*[(（]\s*(?P<d>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[)）]\s*$")
-SOURCE = regex.compile(r"来源\s*[:：]\s*(?P<s>[^\s:：]{2,40})")
 SALUTATION = regex.compile(r"[:：]$")
 HEADING = regex.compile(r"^[(（]?[一二三四五六七八九十]+[)）、.．]|^第[一二三四五六七八九十]+[部分章节]")
 BODY_PUNCT = regex.compile(r"[。，；,;！？]")
@@ -62,7 +68,12 @@ REPUBLISHED = regex.compile(r"(?:全文|原文)(?:予以)?(?:刊发|转发|发�
 STAMPED = regex.compile(r"\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}")
 ORG_SUFFIX = (r"(?:人民政府|政府|办公室|办公厅|局|中心|委员会|管委会|管理委员会|办事处|街道|小组|指挥部|热线办|"
               r"服务中心|督查室|督办室|厅|委|办|处|所|站|队|院|公司|居委会|村委会|联合会|商会|协会|工商联)")
-ORG_LINE = regex.compile(rf"^(?!附件|附表|备注|注[:：])[\p{{Han}}A-Za-z0-9()（）“”\"·、]{{2,40}}?{ORG_SUFFIX}$")
+# a page's source line (`来源：市政务服务中心  浏览次数…`, the next label maybe run on) and the
+# issuing body a portal's 信息公开 table or an export's front matter labels outright
+_LABELLED_ORG = rf"\s*[:：]\s*(?P<s>[^\s:：]{{2,40}}?{ORG_SUFFIX})(?=[\s|｜【]|$|作者|编辑|责任|浏览|阅读|点击|字号|发布|时间|日期)"
+SOURCE = regex.compile(r"来源" + _LABELLED_ORG)
+ISSUER_LABEL = regex.compile(r"(?:发布机构|发文机关|发文单位|发布单位|成文单位)" + _LABELLED_ORG)
+ORG_LINE = regex.compile(rf"^(?!附件|附表|备注|注[:：])(?!.*网站$)[\p{{Han}}A-Za-z0-9()（）“”\"·、]{{2,40}}?{ORG_SUFFIX}$")   # (a site's name is none)
 # a bulletin's masthead line: `寿光市行政审批服务局编印  2024年5月10日`
 EDITED_BY = regex.compile(r"\s*(?:编印|编制|主办|编)$")
 ORG_FILE = regex.compile(rf"^(?P<org>[\p{{Han}}()（）]{{2,40}}?{ORG_SUFFIX})文件$")
@@ -71,7 +82,8 @@ ANNEX_LINE = regex.compile(r"^附\s*[件表]\s*[\d一二三四五六七八九十
 SUBJECT_TITLE = regex.compile(r"^(?=.*(?:关于|(?:19|20)\d{2}年|[\d一二三四五六七八九十]{1,3}月份?|季度|半年))"
                               r".*(?:通报|报告|通知|分析|总结|专报|快报|简报|周报|月报|季报|年报)$")
 CIRCULAR_TITLE = regex.compile(r"12345|热线|诉求|工单|督办|政务服务|便民|[月期]份?|周")
-TITLE_END = regex.compile(r"(?:通报|简报|周报|月报|日报|季报|年报|报告|通知|情况|快报|专报|公告|通告|分析|动态|汇总|要情|工作总结|工作计划|工作要点|工作思路|工作打算|工作安排)"
+TITLE_END = regex.compile(r"(?:通报|简报|周报|月报|日报|季报|年报|报告|通知|情况|快报|专报|公告|通告|分析|动态|汇总|要情|工作总结|工作计划|工作要点|工作思路|工作打算|工作安排|"
+                          r"发布会|通报会|答记者问)"
                           r"[”\"」』)）]*$")
 AUTHOR = regex.compile(rf"^(?P<org>[\p{{Han}}]{{2,40}}?{ORG_SUFFIX})(?:关于|\d{{4}}\s*年)")
 PRESENTLY = regex.compile(r"现[将就把对](?P<s>[^。；]{0,160}?)(?:通报|报告|通知|公布|公示)如下")
@@ -135,7 +147,10 @@ class Metadata:
         out["issuer"] = issuer
         out["issue_date"] = issue_date
         published = self.published_date()
-        # (a page dated the day the circular was signed states no separate publication date)
+        # (a page dated the day the circular was signed states no separate publication date;
+        # an article with no date of its own, as news pages are, is issued the day it is posted)
+        if issue_date is None:
+            issue_date = out["issue_date"] = published
         out["published_date"] = published if published != issue_date else None
         ref = issue_date or out["published_date"]
         period = self.period(out["title"])
@@ -152,6 +167,7 @@ class Metadata:
         group: list[str] = []
         groups: list[list[str]] = []
         for i, line in self.header():
+            line = TITLE_LABEL.sub("", line)
             if not self.in_table[i] and self._is_title_line(line):
                 group.append(line)
                 continue
@@ -213,13 +229,14 @@ class Metadata:
     def published_date(self) -> dt.date | None:
         head = self.raw_lines[:max(self.body_start, 15)]
         tail = self.raw_lines[max(len(head), len(self.raw_lines) - 15):]
-        for raw in head + tail:
-            if not WEB_LINE.search(raw):
-                continue
-            for m in PUBLISHED.finditer(raw):
-                found = find_date(raw[m.end():m.end() + 40])
-                if found is not None and found[1] == 0:
-                    return found[0]
+        for label in (PUBLISHED_NAMED, PUBLISHED):
+            for raw in head + tail:
+                if not WEB_LINE.search(raw):
+                    continue
+                for m in label.finditer(raw):
+                    found = find_date(raw[m.end():m.end() + 40])
+                    if found is not None and found[1] == 0:
+                        return found[0]
         for raw in head:
             # `2023-10-26 10:30 来源：…` — the page's own date line, unlabeled
             if (inline(r"来源\s*[:：]|浏览|阅读|点击").search(raw) or STAMPED.search(raw)) and not WRITTEN.search(raw):
@@ -302,8 +319,8 @@ class Metadata:
 
     def other_orgs(self) -> list[str]:
         """Issuing bodies named outside a signature, best first: a body standing alone
-        before the annexes or at the end, the header's `…文件`/org line, the title's
-        author, the web page's `来源`."""
+        before the annexes or at the end, the header's `…文件`, a labelled `发布机构：`,
+        the title's author, the web page's `来源`, an org line in the header."""
         out: list[str] = []
         n = len(self.lines)
         for i in range(self.body_start, n):
@@ -319,21 +336,18 @@ class Metadata:
                 if prev < 0 or not ORG_LINE.match(self.lines[prev]):
                     out.append(self.lines[i])
                     break
-        for _, line in self.header():
-            m = ORG_FILE.match(line)
-            if m:
-                out.append(m["org"])
-            elif ORG_LINE.match(line) and not WEB_LINE.search(line):
-                out.append(line)
+        header = self.header()
+        out += [m["org"] for _, line in header if (m := ORG_FILE.match(line))]
+        page_head = self.raw_lines[:max(self.body_start, 15)]
+        out += [m["s"] for raw in page_head if (m := ISSUER_LABEL.search(raw)) and ORG_LINE.match(m["s"])]
         t = self.title()
         if t:
             m = AUTHOR.match(t)
             if m:
                 out.append(m["org"])
-        for raw in self.raw_lines[:max(self.body_start, 15)]:
-            m = SOURCE.search(raw)
-            if m and ORG_LINE.match(m["s"]):
-                out.append(m["s"])
+        # (a page's `来源：` names the body whose article it is; an org line above it may be the site's)
+        out += [m["s"] for raw in page_head if (m := SOURCE.search(raw)) and ORG_LINE.match(m["s"])]
+        out += [line for _, line in header if not ORG_FILE.match(line) and ORG_LINE.match(line) and not WEB_LINE.search(line)]
         seen, uniq = set(), []
         for o in out:
             if o not in seen:

@@ -99,7 +99,8 @@ class OffsetBuilder:
 
 @dataclass
 class Block:
-    """A span of the normalised text: `heading`, `paragraph`, `table`, `annex`, `signature`, `title`."""
+    """A span of the normalised text: `heading`, `paragraph`, `table`, `annex`, `signature`, `title`,
+    `link` (a web page's headline and date of another article)."""
 
     kind: str
     start: int

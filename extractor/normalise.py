@@ -345,12 +345,33 @@ def fix_folios(text: str) -> FixResult:
     return _substitute(text, FOLIO, lambda m: "")
 
 
+# Markdown marks in text an office system exported as Markdown: a heading's `#`s and a bold or
+# underlined span's `**`/`__` (the words they wrap are kept; a list item's bullet stays, as
+# it parts the items)
+MARKDOWN_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.M)
+MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(?=[^\s*_])[^*_\n]{1,200}?(?<=[^\s*_])\1")
+
+
+def fix_markdown(text: str) -> FixResult:
+    """Markdown's heading and emphasis marks, taken out; the words stay in place."""
+    if "#" not in text and "**" not in text and "__" not in text:
+        return text, OffsetMap.identity(len(text)), 0
+    marks = [(m.start(), m.end()) for m in MARKDOWN_LINE.finditer(text)]
+    for m in MARKDOWN_EMPHASIS.finditer(text):
+        marks += [(m.start(), m.start() + 2), (m.end() - 2, m.end())]
+    b = OffsetBuilder(text)
+    for start, end in sorted(marks):
+        b.replace(start, end, "")
+    return (*b.finish(), b.count)
+
+
 def _fixes() -> list[tuple[str, Callable[[str], FixResult]]]:
     return [
         ("unicode_nfc", fix_nfc),
         ("mojibake", fix_mojibake),
         ("html_entities", fix_entities),
         ("html_tags", fix_tags),
+        ("markdown", fix_markdown),
         ("pinyin_annotations", fix_pinyin),
         ("width", fix_width),
         ("t2s", fix_t2s),

@@ -1,5 +1,6 @@
 """Segment stage: the normalised text cut into headings, paragraphs, table regions, annex
-markers and the signature block, each a `Block` with offsets.
+markers, the signature block and a web page's links to other articles, each a `Block` with
+offsets.
 
 A numbered heading that runs on into its paragraph (`(一)热线运行情况。本月受理…`) is split
 at its first full stop, so a figure's section is the heading and not the whole paragraph.
@@ -35,6 +36,10 @@ ROW_START_CELL = regex.compile(r"\s*(?:\d{1,3}|合\s*计|总\s*计)\s*")   # (an
 NUMBER_CELL = regex.compile(r"\s*[+-]?\d[\d,]*(?:\.\d+)?\s*%?\s*")
 # (one scan of the whole text for a lead cell standing alone on its line: most texts have none)
 LEAD_CELL_LINE = regex.compile(r"^" + LEAD_CELL.pattern + r"$", regex.MULTILINE)
+# A web page's link to another article: its headline then its date, no sentence
+# (`· 我市12345热线一季度受理诉求19.8万件2023-04-12`), as related-news lists give them
+LINK_LINE = regex.compile(r"^\s*(?:[·•●▪◆■>»\-]\s*)?(?=[^\n]*\p{Han})[^。；;！？!?\n]{4,80}?[ \t]*"
+                          r"[(（\[【]?(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)[)）\]】]?\s*$")
 ORG_LINE = regex.compile(r"^\s*\S{2,40}(?:政府|办公室|办公厅|局|中心|委员会|管委会|办事处|小组|指挥部|热线|公司|厅|委|办)\s*$")
 
 
@@ -53,6 +58,8 @@ def segment(doc: Document) -> Document:
         if (TABLE_LINE.search(line) or tab_cells(line) >= 3 or i in bare or space_cells(line)
                 or any(s <= start and end <= e for s, e in found)):
             _extend(blocks, "table", start, end)
+        elif LINK_LINE.match(line) and not DATE_LINE.match(line):
+            blocks.append(Block("link", start, end))
         elif ANNEX.match(line):
             blocks.append(Block("annex", start, end))
         elif DATE_LINE.match(line) and i > 0 and ORG_LINE.match(text[lines[i - 1][0]:lines[i - 1][1]]):

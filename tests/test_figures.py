@@ -805,6 +805,22 @@ def test_d005_wan_multiplies():
     # a residential compound (小区) is a place, not a unit: the topic after 其中 has none
     ("关注度较高的问题集中在供暖、物业管理、老旧小区改造3个方面，其中供暖问题工单3021件。",
      [("category_count", 3021.0, None)]),
+    # units sharing a count the keyword's clause before gave: in a bracket after them, in a
+    # bracket after the total, or after a comma
+    ("本月逾期签收工单9件，主要分布在新华街道、建设路街道(各3件)。",
+     [("overdue", 9.0, None), ("overdue", 3.0, "新华街道"), ("overdue", 3.0, "建设路街道")]),
+    ("截至月底仍有4件未办结(河西乡、北关镇各2件)。",
+     [("pending", 4.0, None), ("pending", 2.0, "河西乡"), ("pending", 2.0, "北关镇")]),
+    ("承办工单较少的为王庄村、白果村，各3件。",
+     [("volume", 3.0, "王庄村"), ("volume", 3.0, "白果村")]),
+    # one item of a unit in one numeral; thanks by phone counted in 次; one pennant in a list of praise
+    ("本月退回重办工单四件，其中马家村三件、柳树村一件。",
+     [("reopened", 4.0, None), ("reopened", 3.0, "马家村"), ("reopened", 1.0, "柳树村")]),
+    ("另收到群众感谢电话七次、锦旗一面。", [("praised", 7.0, None), ("praised", 1.0, None)]),
+    ("一位老人的子女专程送来锦旗一面，确保重办一件、满意一件。", []),
+    # the units listed before `合计占…` together, not the last of them
+    ("从各社区承办情况看，东城社区五十二件、西关社区四十件居前两位，合计占全镇工单总量的31.5%。",
+     [("volume", 52.0, "东城社区"), ("volume", 40.0, "西关社区"), ("share", 31.5, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
@@ -1338,3 +1354,21 @@ def test_a_line_that_is_one_number_is_never_glued_to_its_neighbours(tmp_path):
     # one number is a table cell: `超期工单⏎1⏎2件` holds no 12
     assert _file_triples(tmp_path, "本月城关镇超期工单\n12件。\n") == [("overdue", 12.0, "城关镇")]
     assert _file_triples(tmp_path, "本月城关镇超期工单\n1\n2件。\n") == []
+
+
+def test_markdown_bullets_each_name_their_unit(tmp_path):
+    """A Markdown export lists one unit per bullet (`- **城关镇**：受理…`): each line's figures
+    are its unit's, and the lines are not run together."""
+    text = ("# 关于2024年5月份12345热线办理情况的通报\n\n## 一、各镇办理情况\n\n本月各镇共承办工单1219件。\n\n"
+            "- **城关镇**：承办412件，办结405件，满意率97.6%\n* **新集镇**：承办388件，办结388件，满意率99.1%\n")
+    assert _file_triples(tmp_path, text) == [
+        ("volume", 1219.0, None),
+        ("volume", 412.0, "城关镇"), ("completed", 405.0, "城关镇"), ("satisfaction_rate", 97.6, "城关镇"),
+        ("volume", 388.0, "新集镇"), ("completed", 388.0, "新集镇"), ("satisfaction_rate", 99.1, "新集镇")]
+
+
+def test_a_news_pages_links_to_other_articles_give_no_figures(tmp_path):
+    """A related-news list under the article (`· headline 2023-04-12`) holds other pages' numbers."""
+    text = ("据介绍，一季度全市热线共受理诉求21.4万件。\n相关新闻\n· 我市12345热线去年受理诉求19.8万件2023-04-12\n"
+            "2022年热线群众满意率96.7%(2023-01-18)\n")
+    assert _file_triples(tmp_path, text) == [("volume", 214000.0, None)]

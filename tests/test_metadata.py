@@ -428,3 +428,32 @@ def test_a_portal_page_with_a_disclosure_table_and_a_welcome_bar(tmp_path):
     assert m["title"] == "霍邱县人民政府办公室关于2023年上半年12345热线工作情况的通报"
     assert m["doc_number"] == "霍政办秘〔2023〕87号"
     assert m["county"] == "霍邱县"
+
+
+def test_labelled_front_matter_of_an_export():
+    """An export's front matter labels its fields: the title without its label, and of two
+    labelled dates the one named 发布 is the publication date."""
+    text = ("标题: 某某市人民政府办公室关于2024年第一季度政府网站信息报送情况的通报\n发文单位: 某某市人民政府办公室\n"
+            "日期: 2024-04-15\n发布日期: 2024-04-18\n\n某某市人民政府办公室关于2024年第一季度政府网站信息报送情况的通报\n\n"
+            "各县区人民政府：\n一季度共报送信息1,024条。\n\n某某市人民政府办公室\n2024年4月15日\n")
+    m = Metadata(text).fields()
+    assert m["title"] == "某某市人民政府办公室关于2024年第一季度政府网站信息报送情况的通报"
+    assert (m["issue_date"], m["published_date"]) == (D(2024, 4, 15), D(2024, 4, 18))
+
+
+def test_a_news_page_is_issued_the_day_it_is_posted_by_the_body_it_names(tmp_path):
+    """A news page has no signature: its date is its issue date, its issuer the body it labels
+    (`发布机构：`) or gives as source, not the site's name above it; its headline may name a
+    press conference."""
+    page = ("<html><body><div>昆山市人民政府门户网站</div><div>当前位置：首页 > 新闻中心</div>"
+            "<h1>昆山召开2023年度12345政务服务便民热线工作新闻发布会</h1>"
+            "<p>发布时间：2024-01-17 10:25 来源：昆山市政务服务管理办公室 浏览次数：1286</p>"
+            "<p>1月16日上午，市政府新闻办召开新闻发布会。据介绍，2023年昆山12345热线共受理诉求86.42万件。</p>"
+            "<p>相关新闻</p><p>· 昆山政务服务“一网通办”率达92% 2023-11-03</p></body></html>")
+    f = tmp_path / "news.html"
+    f.write_text(page, encoding="utf-8")
+    m = meta(f)
+    assert m["title"] == "昆山召开2023年度12345政务服务便民热线工作新闻发布会"
+    assert (m["issuer"], m["issue_date"], m["published_date"]) == ("昆山市政务服务管理办公室", D(2024, 1, 17), None)
+    assert Metadata("双流区召开热线工作新闻发布会\n发布机构：成都市双流区网络理政办公室\n发布日期：2023-10-23\n"
+                    "10月19日，双流区召开发布会。\n").fields()["issuer"] == "成都市双流区网络理政办公室"

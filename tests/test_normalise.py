@@ -229,3 +229,15 @@ def test_page_numbers_standing_alone_are_taken_out_with_their_line():
     assert fixes(doc)["page_numbers"] == 3
     pos = doc.text.index("98.6")
     assert raw[doc.to_raw(pos):doc.to_raw(pos) + 4] == "98.6"
+
+
+def test_markdown_marks_are_taken_out_but_a_bullet_stays():
+    """An office system's Markdown export: heading `#`s and `**bold**` marks go (logged, the
+    words kept and leading back); a list bullet stays, as it parts the items."""
+    raw = "## 一、总体情况\n共受理诉求**1.2万件**，同比增长8.6%。\n- **城关镇**：承办312件\n"
+    doc = norm(raw)
+    assert doc.text == "一、总体情况\n共受理诉求1.2万件，同比增长8.6%。\n- 城关镇：承办312件\n"
+    assert fixes(doc)["markdown"] == 5
+    pos = doc.text.index("1.2万件")
+    assert raw[doc.to_raw(pos):doc.to_raw(pos) + 5] == "1.2万件"
+    assert "markdown" not in fixes(norm("2×3*4 = 24，A_B__C"))
