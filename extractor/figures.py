@@ -49,6 +49,7 @@ _OPEN_BRACKET = regex.compile(r"\s*\(\s*")
 _JOINED_IN_BRACKET = regex.compile(r"\s*[，,、；;]\s*")
 _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # `A、B(各2件)`: a bracket whose number each unit before it takes
+_SUBSET_OPEN = regex.compile(r"\s*其中[，,：:]?\s*")
 _SHARED_IN_BRACKET = regex.compile(r"\((?:各|均)\s*\Z")
 # what follows a topic's label in a list item: `供暖问题(主要为供暖费退费…)1623件` is 供暖
 _LABEL_TAIL = regex.compile(r"(?:问题|诉求)?(?:\([^()]{1,30}\))?\Z")
@@ -1002,7 +1003,11 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     # `其中欠薪诉求3416件`: a clause opened by its topic
                     topics = words["topic_lead"].search(s, ctx_start, t.tok_start) or any(   # (`…；市容环境1045件`)
                         r["pattern"].endswith("/topic") and not _HARD_END.search(s, r["end"], t.tok_start)
-                        for r in out[-3:]) or _numbered_under_topic_lead(lib, s, t.tok_start)
+                        for r in out[-3:]) or _numbered_under_topic_lead(lib, s, t.tok_start) \
+                        or (_SUBSET_OPEN.match(s, clause_start) is not None   # (`城乡建设类9,642件…。其中物业管理4,105件`)
+                            and (parent := next((r for r in reversed(out) if r["_cls"] == "count"), None)) is not None
+                            and parent["metric"] == "category_count" and "\n" not in s[parent["end"]:t.tok_start]
+                            and (parent["_sent"] == sent_start or clause_start == sent_start))
                     label = words["topic_label"].search(s, max(sent_start, prev_tok_end), t.tok_start) if topics else None
                     label = label or words["topic_claim"].fullmatch(s, max(clause_start, prev_tok_end), t.tok_start) \
                         or words["topic_raised"].fullmatch(s, max(clause_start, prev_tok_end), t.tok_start)

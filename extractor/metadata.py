@@ -54,6 +54,8 @@ PUBLISHED = regex.compile(r"(?:^|(?<=[\s】\]|]))(?:发布时间|发布日期|�
 # (a page or export that labels both dates, `日期: 2024-04-15` / `发布日期: 2024-04-18`: the
 # named publication date is the page's)
 PUBLISHED_NAMED = regex.compile(r"(?:^|(?<=[\s】\]|]))(?:发布时间|发布日期|发表时间|更新时间)\s*[:：]\s*")
+# the rule a red-header circular draws under its masthead (`━━━━`), as text
+RULE_LINE = regex.compile(r"^[━─═—\-_~*·=]{3,}$")
 # a field label before a title, as an export's front matter or a portal's 信息公开 table gives it
 TITLE_LABEL = regex.compile(r"^(?:标题|题目|文件名称|名称)[:：]")
 # `成文日期：…`, or a date alone in brackets under the title (`（2024年12月16日）`, as summaries and speeches are dated)
@@ -80,10 +82,10 @@ ORG_FILE = regex.compile(rf"^(?P<org>[\p{{Han}}()（）]{{2,40}}?{ORG_SUFFIX})�
 ANNEX_LINE = regex.compile(r"^附\s*[件表]\s*[\d一二三四五六七八九十]*\s*(?:[:：.．、]|$|[\p{Han}“\"《(（]{2,}[表单图况]$)")
 # names its subject or period and ends as a document does (not a section's `…运行情况`)
 SUBJECT_TITLE = regex.compile(r"^(?=.*(?:关于|(?:19|20)\d{2}年|[\d一二三四五六七八九十]{1,3}月份?|季度|半年))"
-                              r".*(?:通报|报告|通知|分析|总结|专报|快报|简报|周报|月报|季报|年报)$")
+                              r".*(?:通报|报告|通知|分析|简析|总结|专报|快报|简报|周报|月报|季报|年报|发布会|通报会|答记者问)$")
 CIRCULAR_TITLE = regex.compile(r"12345|热线|诉求|工单|督办|政务服务|便民|[月期]份?|周")
 TITLE_END = regex.compile(r"(?:通报|简报|周报|月报|日报|季报|年报|报告|通知|情况|快报|专报|公告|通告|分析|动态|汇总|要情|工作总结|工作计划|工作要点|工作思路|工作打算|工作安排|"
-                          r"发布会|通报会|答记者问)"
+                          r"发布会|通报会|答记者问|简析)"
                           r"[”\"」』)）]*$")
 AUTHOR = regex.compile(rf"^(?P<org>[\p{{Han}}]{{2,40}}?{ORG_SUFFIX})(?:关于|\d{{4}}\s*年)")
 PRESENTLY = regex.compile(r"现[将就把对](?P<s>[^。；]{0,160}?)(?:通报|报告|通知|公布|公示)如下")
@@ -193,7 +195,7 @@ class Metadata:
         return titles[0] if titles else None
 
     def _is_title_line(self, line: str) -> bool:
-        if not line or WEB_LINE.search(line) or REPUBLISHED.search(line) or len(line) > 80:
+        if not line or WEB_LINE.search(line) or REPUBLISHED.search(line) or len(line) > 80 or RULE_LINE.match(line):
             return False
         if DOC_NUMBER.match(line) or ISSUE_YEAR.search(line) or ISSUE_TOTAL.search(line) or ISSUE_PLAIN.match(line):
             return False

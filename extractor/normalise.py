@@ -335,8 +335,8 @@ def fix_digit_grouping(text: str) -> FixResult:
 
 
 # a page's folio on a line of its own (`— 3 —`, `-2-`, `第2页 共5页`), left by copying a
-# paginated document out as text: it may stand inside a paragraph or a table
-FOLIO = re.compile(r"\n[ \t]*(?:[—–\-－]{1,2}[ \t]*\d{1,3}[ \t]*[—–\-－]{1,2}|第[ \t]*\d{1,3}[ \t]*页"
+# paginated document out as text: it may stand inside a paragraph or a table, or head the text
+FOLIO = re.compile(r"(?:\A|\n)[ \t]*(?:[—–\-－]{1,2}[ \t]*\d{1,3}[ \t]*[—–\-－]{1,2}|第[ \t]*\d{1,3}[ \t]*页"
                    r"(?:[ \t]*[,，/][ \t]*|[ \t]*)(?:共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*(?=\n)")
 
 

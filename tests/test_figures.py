@@ -821,6 +821,17 @@ def test_d005_wan_multiplies():
     # the units listed before `合计占…` together, not the last of them
     ("从各社区承办情况看，东城社区五十二件、西关社区四十件居前两位，合计占全镇工单总量的31.5%。",
      [("volume", 52.0, "东城社区"), ("volume", 40.0, "西关社区"), ("share", 31.5, None)]),
+    # topics of a first-level breakdown, the second-level topics of a kind (`X类中，…`), and
+    # the parts of a category after 其中
+    ("按一级分类统计，排名前三位的依次是城乡建设(6,118件)、劳动保障(3,207件)和市场监管(2,954件)。",
+     [("category_count", 6118.0, None), ("category_count", 3207.0, None), ("category_count", 2954.0, None)]),
+    ("交通运输类中，公交线路调整812件、出租车服务497件。",
+     [("category_count", 812.0, None), ("category_count", 497.0, None)]),
+    ("本月受理医疗卫生类诉求3,105件，占12.4%。其中医保报销1,226件、药品价格388件。",
+     [("category_count", 3105.0, None), ("category_share", 12.4, None),
+      ("category_count", 1226.0, None), ("category_count", 388.0, None)]),
+    ("拆迁安置诉求2.16万件，仍居二级分类首位；其次为征地补偿(1.3万件)、宅基地(0.84万件)。",
+     [("category_count", 21600.0, None), ("category_count", 13000.0, None), ("category_count", 8400.0, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),

@@ -457,3 +457,11 @@ def test_a_news_page_is_issued_the_day_it_is_posted_by_the_body_it_names(tmp_pat
     assert (m["issuer"], m["issue_date"], m["published_date"]) == ("昆山市政务服务管理办公室", D(2024, 1, 17), None)
     assert Metadata("双流区召开热线工作新闻发布会\n发布机构：成都市双流区网络理政办公室\n发布日期：2023-10-23\n"
                     "10月19日，双流区召开发布会。\n").fields()["issuer"] == "成都市双流区网络理政办公室"
+
+
+def test_the_rule_under_a_red_header_is_no_part_of_the_title():
+    text = ("某某县人民政府办公室\n━━━━━━━━━━━━━━━━━━━━━━━━\n某某县12345政务服务便民热线2024年上半年诉求\n热点分析报告\n"
+            "为掌握群众关注的热点问题，现将有关情况分析如下。\n")
+    assert Metadata(text).fields()["title"] == "某某县12345政务服务便民热线2024年上半年诉求热点分析报告"
+    text = "某某区12345热线简报\n2023年第3期\n2023年第三季度某某区12345热线诉求热点简析\n一、总体情况\n三季度受理诉求9万件。\n"
+    assert Metadata(text).fields()["title"] == "2023年第三季度某某区12345热线诉求热点简析"

@@ -241,3 +241,9 @@ def test_markdown_marks_are_taken_out_but_a_bullet_stays():
     pos = doc.text.index("1.2万件")
     assert raw[doc.to_raw(pos):doc.to_raw(pos) + 5] == "1.2万件"
     assert "markdown" not in fixes(norm("2×3*4 = 24，A_B__C"))
+
+
+def test_a_folio_heading_the_text_goes_too():
+    doc = norm("— 1 —\n某某区12345热线简报\n")
+    assert doc.text == "\n某某区12345热线简报\n"
+    assert fixes(doc)["page_numbers"] == 1

@@ -194,6 +194,29 @@ def test_pdf_lines_wrapped_at_the_margin_are_joined_into_their_paragraph():
     assert "一、工作概况\n" in doc.text  # a heading stays its own line
 
 
+def test_pdf_lines_are_joined_by_what_fits_at_the_margin_not_by_their_length():
+    """A line broke three characters short of the margin because the number after it would not
+    fit (`…一级分类为：城乡建设` / `11,207件…`): it is wrapped; a right-set issuer and date and
+    the note after the date are not run together, nor is a folio at a page's foot."""
+    text = extractor.read(CORPUS / "heldout146" / "ss004.pdf").raw
+    assert "排名前五的一级分类为：城乡建设11,207件（占21.22%）、劳动保障8,164件" in text
+    assert "受理4,733件，占该类的57.97%，其中农民工欠薪3,312件。" in text
+    assert "邓州市政务服务和大数据管理局\n二〇二四年七月十日\n" in text
+    assert "湍河街道3,790件；乡\n— 2 —\n" in text
+    text = extractor.read(CORPUS / "heldout146" / "ss006.pdf").raw
+    assert "2024年7月8日\n（此件公开发布）" in text
+
+
+def test_unwrap_with_line_boxes_keeps_a_title_in_a_larger_font_apart():
+    from extractor.readers.pdf import unwrap
+
+    page = "某某区人民政府办公室关于2024年5月份热线工作情况的通报\n各街道办事处，区政府各部门：\n本月共受理诉求。"
+    boxes = [(520.0, 22.0, 22.0), (300.0, 16.0, 16.0), (200.0, 16.0, 16.0)]   # (right, first run, size)
+    assert unwrap(page, boxes) == page
+    same_size = [(520.0, 16.0, 16.0), (300.0, 16.0, 16.0), (200.0, 16.0, 16.0)]
+    assert unwrap(page, same_size).split("\n")[0].endswith("通报各街道办事处，区政府各部门：")
+
+
 def test_unwrap_keeps_short_lines_and_sentence_ends():
     from extractor.readers.pdf import unwrap
 

@@ -33,17 +33,20 @@ def read_pdf(data: bytes, doc: Document, limits: Limits, password: str | None = 
         if n > limits.max_pdf_pages:
             raise ReadError("too_many_pages", f"the PDF has {n} pages, over the {limits.max_pdf_pages}-page limit")
         pages = []
+        boxes = []
         for i in range(n):
             page = pdf[i]
             textpage = page.get_textpage()
-            pages.append(in_reading_order(textpage).replace("\r\n", "\n").replace("\r", "\n"))
+            text = textpage.get_text_range()
+            boxes.append(line_boxes(textpage, text))
+            pages.append(in_reading_order(textpage, text).replace("\r\n", "\n").replace("\r", "\n"))
             textpage.close()
             page.close()
     except pdfium.PdfiumError as e:
         raise ReadError("bad_pdf", f"the PDF is damaged: {e}") from e
     finally:
         pdf.close()
-    texts = [unwrap(p.rstrip("\n")) for p in pages]
+    texts = [unwrap(p.rstrip("\n"), b) for p, b in zip(pages, boxes)]
     doc.raw = "\n\f".join(texts) + "\n"
     doc.source_tables = find_tables(data, texts, sep="\n\f", password=password)
 
@@ -56,7 +59,7 @@ FALLBACK_GLYPHS = re.compile(_GLYPH)
 GLYPH_GAP = re.compile(rf"(?<=[\u2e80-\uffff]) +(?={_GLYPH})|(?<={_GLYPH}) +(?=[\u2e80-\uffff])")
 
 
-def in_reading_order(textpage) -> str:
+def in_reading_order(textpage, text: str) -> str:
     """The page's text, with each line that holds fallback-font punctuation put back in x order.
 
     pdfium gives characters in content-stream order; a quote drawn by a later text object
@@ -64,7 +67,6 @@ def in_reading_order(textpage) -> str:
     so most pages cost nothing more; the spaces pdfium put in the gaps the glyphs left are
     dropped.
     """
-    text = textpage.get_text_range()
     if not FALLBACK_GLYPHS.search(text):
         return text
     lines, pos = [], 0
@@ -94,7 +96,32 @@ SENTENCE_END = re.compile(r"[。：:；;！!？?）)”」|]\s*$")
 DATE_LINE = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
 FULL_STOP = re.compile(r"[。；;！!？?]\s*$")
 LABEL_LINE = re.compile(r"^\s*[\u4e00-\u9fff()（）]{2,20}[：:]")
-LINE_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、]|附件|$)")
+LINE_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、](?!\d)|附件|$"
+                        r"|[—–\-－]{1,2}\s*\d{1,3}\s*[—–\-－]{1,2}\s*$|第\s*\d{1,3}\s*页)")   # (or a folio: never a line's end)
+
+
+# a line's first unbreakable run: a number or a Latin word with its separators, else one
+# character, with the closing punctuation a line may not start with
+FIRST_RUN = re.compile(r"(?:[0-9A-Za-z][0-9A-Za-z,.%‰/\-]*|.)[，。、；：！？,.;:!?）)”’》」%]*")
+LineBox = tuple[float, float, float]   # (right edge, width of its first run, font height)
+
+
+def line_boxes(textpage, text: str) -> list[LineBox | None]:
+    """Per line of a page's text (pdfium's, lines parted by CRLF), what decides whether it was
+    wrapped: where it ends, how wide the run it starts with is, and its font size."""
+    out: list[LineBox | None] = []
+    pos = 0
+    for line in text.split("\r\n"):
+        body = line.rstrip()
+        first = len(line) - len(line.lstrip())
+        if first < len(body):
+            run_end = FIRST_RUN.match(body, first).end()
+            head, tail, last = (textpage.get_charbox(pos + k) for k in (first, run_end - 1, len(body) - 1))
+            out.append((last[2], tail[2] - head[0], max(head[3] - head[1], last[3] - last[1])))
+        else:
+            out.append(None)
+        pos += len(line) + 2
+    return out
 
 
 def visual_width(line: str) -> float:
@@ -102,22 +129,37 @@ def visual_width(line: str) -> float:
     return sum(1.0 if ord(ch) > 0x2E80 else 0.5 for ch in line.strip())
 
 
-def unwrap(page: str) -> str:
-    """Joins lines that wrapped at the page's right margin back into their paragraph."""
+def unwrap(page: str, boxes: list[LineBox | None] | None = None) -> str:
+    """Joins lines that wrapped at the page's right margin back into their paragraph.
+
+    With the lines' `boxes`, a line was wrapped when the run the next line starts with would
+    not have fitted after it (`…一级分类为：城乡建设` / `11,207件…` broke three characters
+    short of the margin); without them, when its width in characters nears the page's."""
     lines = page.split("\n")
+    if boxes is not None and len(boxes) != len(lines):
+        boxes = None   # (a line count pdfium's CRLFs and the text disagree on: measure by characters)
     widths = [visual_width(line) for line in lines]
     full = max(widths, default=0)
     if full < 15:
         return page
+    margin = max((b[0] for b in boxes if b), default=0) if boxes else 0
     out = [lines[0]]
     for k, (prev_width, line) in enumerate(zip(widths, lines[1:]), start=1):
         prev = out[-1]
-        signature = k + 1 < len(lines) and DATE_LINE.match(lines[k + 1])  # the issuer above the date
-        wrapped = prev_width >= full * 0.88 and not SENTENCE_END.search(prev)
+        # the issuer above the date, and the date (both set right, at the margin)
+        signature = k + 1 < len(lines) and DATE_LINE.match(lines[k + 1])
+        if boxes and boxes[k - 1] and boxes[k]:
+            (right, _, size), (_, lead, next_size) = boxes[k - 1], boxes[k]
+            at_margin, next_fits = right >= margin - size * 0.5, right + lead <= margin - size * 0.3
+            # (a line in another font size is another paragraph: a title set large above the salutation)
+            next_fits = next_fits or abs(size - next_size) > 0.2 * max(size, next_size)
+        else:
+            at_margin, next_fits = prev_width >= full * 0.97, prev_width < full * 0.88
+        wrapped = not next_fits and not SENTENCE_END.search(prev)
         # a sentence that ended right at the margin, its paragraph going on below (not into a
         # new `单位：` paragraph)
-        ran_on = prev_width >= full * 0.97 and FULL_STOP.search(prev) and not LABEL_LINE.match(line)
-        if ((wrapped or ran_on) and not LINE_START.match(line)
+        ran_on = at_margin and FULL_STOP.search(prev) and not LABEL_LINE.match(line)
+        if ((wrapped or ran_on) and not LINE_START.match(line) and not DATE_LINE.match(line) and not DATE_LINE.match(prev)
                 and not signature and not row_like(prev.split()) and not row_like(line.split())):
             # (table rows are as wide as the page, and so is the header above the first)
             out[-1] = prev.rstrip() + line.lstrip()
