@@ -933,6 +933,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     if names:
                         metric_rule = ctx.rule
                         pattern_id = ctx.rule.id + "/item"
+                        if "cat" in ctx.rule.trigger.groupindex:   # (`不合格工单较多的是A(37件)、B(31件)`)
+                            cat_next = fold_category(ctx.match.group("cat"))
                         if len(names) == 1 and not _is_name(lib, names[0]) and (
                                 ctx.rule.metric == "category_count"
                                 or (t.cls == "count" and words["topic_lead"].search(s, ctx_start, t.tok_start))):
@@ -982,6 +984,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         read_to = post.end
                         metric_rule = post.rule
                         pattern_id = post.rule.id + "/after"
+                        if "cat" in post.rule.trigger.groupindex:   # (`312件工单被判定为不合格`)
+                            cat_next = fold_category(post.match.group("cat"))
                         subj = _subject(lib, s, clause_start, post.end, event_starts, meta) \
                             or _adjacent_entity(lib, s, clause_start, t.tok_start, listy)   # (`A县以98.6分排名…`)
                         if subj is None and prev_fig is not None and prev_fig["_one"] and prev_fig["_sent"] == sent_start \
@@ -998,6 +1002,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     if ent:
                         metric_rule, names = post.rule, [ent]
                         pattern_id = post.rule.id + "/listed"
+                        if "cat" in post.rule.trigger.groupindex:   # (`A(11件)、B(9件)不合格工单较多`)
+                            cat_next = fold_category(post.match.group("cat"))
                 if metric_rule is None and t.cls == "count":
                     # `诉求主要集中在城乡建设(2,106件)、劳动保障(1,874件)`: topics listed without 类;
                     # `其中欠薪诉求3416件`: a clause opened by its topic
@@ -1195,10 +1201,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                                 # of requester cut across categories; they are requests)
                                 metric_rule = lib.rules_by_id["volume.received"]
                             pattern_id = metric_rule.id + "/part"
-        if t.cls == "count" and (metric_rule is None or metric_rule.metric in ("volume", "completed", "calls")) \
+        if t.cls == "count" and (metric_rule is None or metric_rule.metric in ("volume", "completed", "calls", "category_count")) \
                 and words["returned_after"].match(s, t.tok_end):
             # `回访不满意的工单5126件，已全部退回各地重新办理`: items sent back to be redone
-            metric_rule = lib.rules_by_id["reopened"]
+            metric_rule, cat_next = lib.rules_by_id["reopened"], None
             pattern_id = metric_rule.id + "/returned"
         if metric_rule is None:
             prev_tok_end = t.tok_end
@@ -1222,7 +1228,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         # the figure(s)
         category = None
         lead = chain[0] if chain else shared[0] if shared else best   # (`建议类、其他类各…`: the first keyword's)
-        if lead is not None and lead.match is not None and "cat" in lead.rule.trigger.groupindex:
+        if lead is not None and lead.match is not None and "cat" in lead.rule.trigger.groupindex \
+                and lead.rule.metric == metric_rule.metric:   # (not when sent back: `不合格工单9件，已退回重办`)
             category = fold_category(lead.match.group("cat"))
         elif metric_rule.category:
             category = metric_rule.category
@@ -1254,7 +1261,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             # (not `…，三家合计占…` / `三者合计占…`: a group speaks, not the count before)
             grouped = lib.entity["group"].search(s, prev_fig["_tok_end"], t.tok_start) is not None \
                 or words["sum"].search(s, prev_fig["_tok_end"], t.tok_start) is not None   # (`…，合计占55.8%`)
-            if prev_fig["metric"] == "category_count" and not grouped:
+            # (nor a rate of its own, `…不合格工单483件，抽查合格率92.25%`)
+            if prev_fig["metric"] == "category_count" and not grouped \
+                    and not (best is not None and "率" in s[best.start:best.end]):
                 base["metric"] = "category_share"
                 base["category"] = prev_fig["category"]
             if not names and prev_fig["entity"] and not grouped \
@@ -1313,7 +1322,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 row["_sent"] = sent_start
                 row["_tok_end"] = t.tok_end
                 row["_read_to"] = read_to   # (past a keyword after the number: `16项超期事项`)
-                row["_one"] = name if len(names) == 1 and not respectively and len(chain) <= 1 else None
+                # (a unit of a bracketed list, `A(6件)、B(4件)…`, is no subject the clauses after share)
+                row["_one"] = name if len(names) == 1 and not respectively and len(chain) <= 1 \
+                    and not pattern_id.endswith("/listed") else None
                 row["_rule"], row["_cls"] = metric_rule, t.cls
                 out.append(row)
         prev_fig = out[-1]

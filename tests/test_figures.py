@@ -832,6 +832,12 @@ def test_d005_wan_multiplies():
       ("category_count", 1226.0, None), ("category_count", 388.0, None)]),
     ("拆迁安置诉求2.16万件，仍居二级分类首位；其次为征地补偿(1.3万件)、宅基地(0.84万件)。",
      [("category_count", 21600.0, None), ("category_count", 13000.0, None), ("category_count", 8400.0, None)]),
+    # what a quality check found wrong is a category of its own; sent back, a reopened count;
+    # a pass rate after it is no share of it
+    ("本次核查发现答复不规范工单26件、未联系诉求人工单11件，核查合格率95.1%。",
+     [("category_count", 26.0, None), ("category_count", 11.0, None), ("share", 95.1, None)]),
+    ("城南街道(6件)、城北街道(4件)不合格工单相对较多，73件不合格工单已全部退回承办单位重新办理。",
+     [("category_count", 6.0, "城南街道"), ("category_count", 4.0, "城北街道"), ("reopened", 73.0, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),

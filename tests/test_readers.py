@@ -136,6 +136,16 @@ def test_legacy_doc_two_row_header_with_merged_cells_reads_as_its_word_original(
     assert doc.source_tables[0].rows[-1][:3] == ["", "合计", "45694"]
 
 
+def test_doc_headings_sharing_one_run_of_sub_headings_split_it_where_a_group_ends():
+    """A .doc keeps no cell widths: two or three merged headings over one run of sub-headings
+    split it after a rate and before a sub-heading naming the next heading's words."""
+    rows = extractor.read(CORPUS / "heldout147" / "st006.doc").source_tables[0].rows
+    assert rows[0][2:11] == ["抽查情况"] * 3 + ["问题类型"] * 4 + ["整改情况"] * 2
+    assert rows[1][8:10] == ["诉求未实质解决", "整改到位件数"]
+    rows = extractor.read(CORPUS / "heldout147" / "st002.doc").source_tables[0].rows
+    assert rows[0][2:9] == ["核查情况"] * 3 + ["不合格类型"] * 4
+
+
 def test_doc_the_piece_table_cannot_explain_needs_libreoffice_and_says_so(tmp_path, monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: None)
     f = tmp_path / "old.doc"

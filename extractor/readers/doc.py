@@ -183,7 +183,9 @@ def _spans(marks: list[str], width: int) -> list[tuple[int, int]]:
 def _over(upper: list[str], lower: list[str]) -> list[str] | None:
     """The upper row of a two-row header spread over the lower's columns: a cell stands over
     an empty one below (merged down), or spans a run of sub-headings; None if that does not
-    account for every cell."""
+    account for every cell. Upper cells that share the last run of sub-headings share it
+    evenly (`抽查情况` and `不合格类型` over four: two each); over earlier runs each takes as
+    many as the cells left over allow."""
     out: list[str] = []
     spare = len(lower) - len(upper)
     k = j = 0
@@ -193,14 +195,50 @@ def _over(upper: list[str], lower: list[str]) -> list[str] | None:
         if lower[j] == "":
             out.append(upper[k])
             j += 1
-        else:
-            run = next((m for m in range(j, len(lower)) if lower[m] == ""), len(lower)) - j
-            span = min(run, spare + 1)
-            out.extend([upper[k]] * span)
-            spare -= span - 1
-            j += span
+            k += 1
+            continue
+        run = next((m for m in range(j, len(lower)) if lower[m] == ""), len(lower)) - j
+        rest = lower[j + run:]
+        if not any(rest):
+            # (the uppers left, but those over the merged-down cells after, stand over this last run)
+            sharing = len(upper) - k - len(rest)
+            if not 0 < sharing <= run:
+                return None
+            for n, size in enumerate(_shares(upper[k:k + sharing], lower[j:j + run])):
+                out.extend([upper[k + n]] * size)
+            k, j, spare = k + sharing, j + run, 0
+            continue
+        span = min(run, spare + 1)
+        out.extend([upper[k]] * span)
+        spare -= span - 1
+        j += span
         k += 1
     return out if k == len(upper) and spare == 0 else None
+
+
+def _shares(uppers: list[str], subs: list[str]) -> list[int]:
+    """How many of the sub-headings `subs` each of `uppers` stands over, in order (a .doc keeps
+    no cell widths to say): a group ends after a rate (`抽查件数 合格件数 合格率 | 虚假办结…`),
+    one starts at a sub-heading sharing words with its heading (`… | 整改到位件数 整改率`
+    under 整改情况), and what is still unsaid is shared evenly."""
+    def words(s: str) -> set[str]:
+        return {s[i:i + 2] for i in range(len(s) - 1)}
+
+    needed = len(uppers) - 1
+    cuts = [p for p in range(1, len(subs)) if subs[p - 1].endswith("率")][:needed]
+    for u in uppers[1:]:
+        if len(cuts) < needed:
+            cuts += [p for p in range(1, len(subs)) if p not in cuts and words(subs[p]) & words(u)
+                     and not words(subs[p - 1]) & words(u)][:1]
+    cuts = sorted(cuts)
+    while len(cuts) < needed:   # (halve the widest group left)
+        bounds = [0, *cuts, len(subs)]
+        a, b = max(zip(bounds, bounds[1:]), key=lambda ab: ab[1] - ab[0])
+        if b - a < 2:
+            break
+        cuts = sorted(cuts + [a + (b - a + 1) // 2])
+    bounds = [0, *cuts, len(subs)]
+    return [b - a for a, b in zip(bounds, bounds[1:])]
 
 
 def _convert_with_libreoffice(path: Path, doc: Document, limits: Limits) -> None:
