@@ -247,3 +247,17 @@ def test_a_folio_heading_the_text_goes_too():
     doc = norm("— 1 —\n某某区12345热线简报\n")
     assert doc.text == "\n某某区12345热线简报\n"
     assert fixes(doc)["page_numbers"] == 1
+
+
+def test_utf8_read_as_gbk_with_lost_bytes_gets_its_characters_back():
+    """A page copied with the wrong encoding and errors replaced: each U+FFFD is one byte the
+    GBK reading could not pair. The byte is put back as the one that completes a common
+    character the clean lines pair with its neighbours, so a name comes back whole; short
+    damaged lines (a table's cells) are repaired once the text is known to be damaged."""
+    clean = ["各窗口办件情况：社保窗口8740件，医保窗口6215件。", "不动产登记窗口、公安户政窗口本月均按时办结。"]
+    damaged = [line.encode("utf-8").decode("gbk", errors="replace")
+               for line in ("不动产登记窗口5128件，办结率100%。", "丹灶镇 | 3.75")]
+    assert "\ufffd" in damaged[0] and "\ufffd" in damaged[1]
+    doc = norm("\n".join(clean + damaged))
+    assert doc.text.split("\n")[2:] == ["不动产登记窗口5128件，办结率100%。", "丹灶镇 | 3.75"]
+    assert fixes(doc)["mojibake"] == 2
