@@ -1093,11 +1093,16 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     pattern_id = metric_rule.id + "/bracket"
                     cat_next = prev_fig["category"]
                 if metric_rule is None and t.cls in lib.unit_metrics:
-                    ent = _adjacent_entity(lib, s, max(clause_start, prev_tok_end, sent_start), t.tok_start, listy) \
+                    lo_unit = max(clause_start, prev_tok_end, sent_start)
+                    each = _each_names(lib, s, lo_unit, t.tok_start)   # (`A、B均为98分`)
+                    ent = None if each else _adjacent_entity(lib, s, lo_unit, t.tok_start, listy) \
                         or _name_then_comma(lib, s, clauses, sent_start, clause_start, t)   # (`第一名：A镇，98.5分`)
-                    if not ent:   # (`1.马杭社区，85.4分。`: a numbered line of a unit and its score)
+                    if not ent and not each:   # (`1.马杭社区，85.4分。`: a numbered line of a unit and its score)
                         ent = _line_head(lib, s, t.tok_start, meta, adjacent=True)
-                    if ent:
+                    if each:
+                        metric_rule, names = lib.unit_metrics[t.cls], each
+                        pattern_id = metric_rule.id + "/unit"
+                    elif ent:
                         metric_rule, names = lib.unit_metrics[t.cls], [ent]
                         pattern_id = metric_rule.id + "/unit"
                     elif lib.entity["each"].search(s, clause_start, t.tok_start) and s[clause_start:t.tok_start].strip()[:1] in "均各都":

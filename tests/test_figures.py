@@ -838,6 +838,10 @@ def test_d005_wan_multiplies():
      [("category_count", 26.0, None), ("category_count", 11.0, None), ("share", 95.1, None)]),
     ("城南街道(6件)、城北街道(4件)不合格工单相对较多，73件不合格工单已全部退回承办单位重新办理。",
      [("category_count", 6.0, "城南街道"), ("category_count", 4.0, "城北街道"), ("reopened", 73.0, None)]),
+    # units sharing a score in their clause; weights in brackets and a tier's bound are rules
+    ("考核结果显示，县财政局、县审计局均为96.5分，并列第三。",
+     [("score", 96.5, "县财政局"), ("score", 96.5, "县审计局"), ("rank", 3.0, "县财政局"), ("rank", 3.0, "县审计局")]),
+    ("注：综合得分90分(含)以上为优秀，80分以下为一般；综合得分由按时签收率(15%)、按期办结率(35%)、群众满意率(50%)加权计算。", []),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
