@@ -842,6 +842,10 @@ def test_d005_wan_multiplies():
     ("考核结果显示，县财政局、县审计局均为96.5分，并列第三。",
      [("score", 96.5, "县财政局"), ("score", 96.5, "县审计局"), ("rank", 3.0, "县财政局"), ("rank", 3.0, "县审计局")]),
     ("注：综合得分90分(含)以上为优秀，80分以下为一般；综合得分由按时签收率(15%)、按期办结率(35%)、群众满意率(50%)加权计算。", []),
+    # one item in a numeral before its reason; tiers of a platform are no unit; the hours of a peak no count
+    ("本月交办督办事项52项，另有三项因涉及跨部门协调申请延期。", [("volume", 52.0, None), ("overdue", 3.0, None)]),
+    ("本周受理诉求5276件，其中省市转办工单3318件，来电高峰出现在9时至10时。",
+     [("volume", 5276.0, None), ("volume", 3318.0, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
