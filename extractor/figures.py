@@ -44,6 +44,7 @@ _HAN_WORDS = regex.compile(r"\p{Han}{2,}")
 _ITEM_START = regex.compile(r"[：:、，,；;][^：:、，,；;]*\Z")
 _ADVERBS = set("共另再还并已累")
 _NOT_IN_NAME = regex.compile(r"[的被]")
+_PASSIVE_IN_NAME = regex.compile(r"被(?!服)")   # (a 被服厂 is a name)
 _JUST_PUNCT = regex.compile(r"[\s，,、；;]*")
 _OPEN_BRACKET = regex.compile(r"\s*\(\s*")
 _JOINED_IN_BRACKET = regex.compile(r"\s*[，,、；;]\s*")
@@ -384,7 +385,8 @@ def _is_name(lib: Library, name: str) -> bool:
     if out is None:
         out = _NAME_CACHE[name] = bool(name) and bool(lib.entity["name"].match(name)) \
             and not lib.entity["not"].search(name) \
-            and not _starts_with_keyword(lib, name)   # (`转派镇(街道)办理…` names no unit)
+            and not _starts_with_keyword(lib, name) \
+            and not _PASSIVE_IN_NAME.search(name)   # (`转派镇(街道)办理…`, `A被市委办…` name no unit)
     return out
 
 

@@ -846,6 +846,9 @@ def test_d005_wan_multiplies():
     ("本月交办督办事项52项，另有三项因涉及跨部门协调申请延期。", [("volume", 52.0, None), ("overdue", 3.0, None)]),
     ("本周受理诉求5276件，其中省市转办工单3318件，来电高峰出现在9时至10时。",
      [("volume", 5276.0, None), ("volume", 3318.0, None)]),
+    # the unit before 被 is the subject, not a name running into the body that took its items
+    ("县商务局被市委办采用6条，县教育局被市级以上采用4条。",
+     [("adopted", 6.0, "县商务局"), ("adopted", 4.0, "县教育局")]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
