@@ -2,6 +2,8 @@
 import re
 import shutil
 
+import logging
+
 import pytest
 
 import extractor
@@ -308,3 +310,12 @@ def test_a_layout_table_is_walked_into_and_the_data_table_inside_it_kept(tmp_pat
     assert [t.rows for t in doc.source_tables] == [[["单位", "受理(件)"], ["甲镇", "12"], ["合计", "12"]]]
     assert "某区12345热线运行情况通报\n本月共受理诉求1,416件，办结率98.2%。\n" in doc.raw
     assert doc.raw[doc.source_tables[0].start:].startswith("单位 | 受理(件) |")
+
+
+def test_a_pdf_whose_fonts_lack_a_bounding_box_is_read_without_a_warning_per_glyph(caplog):
+    """Some writers (this one Chromium) embed fonts pdfminer warns about on every glyph; the text
+    is read all the same."""
+    with caplog.at_level(logging.WARNING):
+        doc = extractor.read(CORPUS / "heldout146" / "ss001.pdf")
+    assert "德清县12345政务服务便民热线管理中心" in doc.raw and doc.source_tables
+    assert not [r for r in caplog.records if "FontBBox" in r.getMessage()]

@@ -12,10 +12,15 @@ Each table is located in `doc.raw` by finding its cells, in order, in the page t
 from __future__ import annotations
 
 import io
+import logging
 import re
 from bisect import bisect_left
 
 from ..model import SourceTable
+
+# pdfminer warns on every glyph of a font with no bounding box (some writers embed such fonts);
+# the text is read all the same, and a run over thousands of files should not print them
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?%?$")
 MAX_PAGES_SCANNED = 200
