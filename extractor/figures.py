@@ -935,8 +935,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     if names:
                         metric_rule = ctx.rule
                         pattern_id = ctx.rule.id + "/item"
-                        if "cat" in ctx.rule.trigger.groupindex:   # (`不合格工单较多的是A(37件)、B(31件)`)
-                            cat_next = fold_category(ctx.match.group("cat"))
+                        cat_next = _named_category(ctx)   # (`不合格工单较多的是A(37件)、B(31件)`)
                         if len(names) == 1 and not _is_name(lib, names[0]) and (
                                 ctx.rule.metric == "category_count"
                                 or (t.cls == "count" and words["topic_lead"].search(s, ctx_start, t.tok_start))):
@@ -959,8 +958,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         # `本月共有6个单位出现超期工单，合计19件`: the keyword's clause, then its total
                         metric_rule = ctx.rule
                         pattern_id = ctx.rule.id + "/total"
-                        if "cat" in ctx.rule.trigger.groupindex:   # (`供暖类诉求最为集中，共1,834件`)
-                            cat_next = fold_category(ctx.match.group("cat"))
+                        cat_next = _named_category(ctx)   # (`供暖类诉求最为集中，共1,834件`)
                         subj = _subject(lib, s, sent_start, ctx.end, event_starts, meta)
                         names = [subj] if subj and not lib.entity["group"].search(s, sent_start, ctx.start) else []
                     elif words["total_after_keyword"].fullmatch(s, clause_start, t.tok_start) and prev_fig is not None \
@@ -986,8 +984,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         read_to = post.end
                         metric_rule = post.rule
                         pattern_id = post.rule.id + "/after"
-                        if "cat" in post.rule.trigger.groupindex:   # (`312件工单被判定为不合格`)
-                            cat_next = fold_category(post.match.group("cat"))
+                        cat_next = _named_category(post)   # (`312件工单被判定为不合格`)
                         subj = _subject(lib, s, clause_start, post.end, event_starts, meta) \
                             or _adjacent_entity(lib, s, clause_start, t.tok_start, listy)   # (`A县以98.6分排名…`)
                         if subj is None and prev_fig is not None and prev_fig["_one"] and prev_fig["_sent"] == sent_start \
@@ -1004,8 +1001,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     if ent:
                         metric_rule, names = post.rule, [ent]
                         pattern_id = post.rule.id + "/listed"
-                        if "cat" in post.rule.trigger.groupindex:   # (`A(11件)、B(9件)不合格工单较多`)
-                            cat_next = fold_category(post.match.group("cat"))
+                        cat_next = _named_category(post)   # (`A(11件)、B(9件)不合格工单较多`)
                 if metric_rule is None and t.cls == "count":
                     # `诉求主要集中在城乡建设(2,106件)、劳动保障(1,874件)`: topics listed without 类;
                     # `其中欠薪诉求3416件`: a clause opened by its topic
@@ -1235,9 +1231,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         # the figure(s)
         category = None
         lead = chain[0] if chain else shared[0] if shared else best   # (`建议类、其他类各…`: the first keyword's)
-        if lead is not None and lead.match is not None and "cat" in lead.rule.trigger.groupindex \
-                and lead.rule.metric == metric_rule.metric:   # (not when sent back: `不合格工单9件，已退回重办`)
-            category = fold_category(lead.match.group("cat"))
+        # (the keyword's own category, not when the count was sent back: `不合格工单9件，已退回重办`)
+        if lead is not None and lead.rule.metric == metric_rule.metric and (named := _named_category(lead)):
+            category = named
         elif metric_rule.category:
             category = metric_rule.category
         if metric_rule.metric == "category_count" and names and best is not None \
@@ -1321,8 +1317,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
         # `整改率、回访率均为100%`: one row per keyword sharing the number (base is the first)
         others = shared[1:] + [best] if shared else []
         variants = [base] + [dict(base, metric=e.rule.metric, value=t.value * e.rule.sign, pattern=e.rule.id,
-                                  category=fold_category(e.match.group("cat")) if "cat" in e.rule.trigger.groupindex
-                                  else e.rule.category) for e in others]
+                                  category=_named_category(e) or e.rule.category) for e in others]
         for variant in variants:
             for name in names or [None]:
                 row = dict(variant, entity=lib.entity["trim"].sub("", name) if name else None)
@@ -1743,6 +1738,11 @@ def _list_tail(lib: Library, pre: str) -> str:
     """The words between a list of names and its keyword (`上半年各被`, `共`), or ''."""
     tail = lib.entity["tail"].search(pre.rstrip())
     return tail.group() if tail else ""
+
+
+def _named_category(e: Event) -> str | None:
+    """The request category a keyword names in its rule's `cat` group (`供暖类诉求`), folded."""
+    return fold_category(e.match.group("cat")) if e.match is not None and "cat" in e.rule.trigger.groupindex else None
 
 
 def _each_names(lib: Library, s: str, lo: int, hi: int) -> list[str]:

@@ -349,7 +349,7 @@ class Metadata:
                 out.append(m["org"])
         # (a page's `来源：` names the body whose article it is; an org line above it may be the site's)
         out += [m["s"] for raw in page_head if (m := SOURCE.search(raw)) and ORG_LINE.match(m["s"])]
-        out += [line for _, line in header if not ORG_FILE.match(line) and ORG_LINE.match(line) and not WEB_LINE.search(line)]
+        out += [line for _, line in header if ORG_LINE.match(line) and not WEB_LINE.search(line)]
         seen, uniq = set(), []
         for o in out:
             if o not in seen:

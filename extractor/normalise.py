@@ -141,11 +141,13 @@ def _utf8_with_lost_bytes(line: str, pairs: Counter) -> str | None:
     return bytes(data).decode("utf-8", errors="replace")
 
 
-def _suspicious(line: str, min_han: int = 6) -> bool:
+def _damage(line: str) -> int:
+    """How surely a line was read in the wrong encoding: 2 (a Latin-1 run, or six or more Han
+    characters, most of them rare), 1 (two to five such: a table's cell), 0 (read right)."""
+    if LATIN1_RUN.search(line):
+        return 2
     share, n = commonness(line)
-    if n >= min_han and share < 0.45:
-        return True
-    return bool(LATIN1_RUN.search(line))
+    return 0 if n < 2 or share >= 0.45 else 2 if n >= 6 else 1
 
 
 # digits, and Chinese numerals, count as one character each in the pairs (`7个镇` is evidence
@@ -165,16 +167,16 @@ FREQUENT = frozenset(
     "满县局照参细引听该价严诉街镇乡村社窗首含注次督评差整销签网站采登记居占同环")
 
 
-def _character_pairs(lines: list[str]) -> Counter:
+def _character_pairs(lines: list[str], damage: list[int]) -> Counter:
     """Pairs of adjacent characters, and characters, in the lines read right: the evidence
     for a lost byte (from the first two million characters: plenty, and bounded)."""
     pairs: Counter = Counter()
     budget = 2_000_000
-    for line in lines:
+    for line, damaged in zip(lines, damage):
         budget -= len(line)
         if budget < 0:
             break
-        if not _suspicious(line, 2):
+        if not damaged:
             classed = line.translate(_NUMERAL_CLASS)
             pairs.update(classed[i:i + 2] for i in range(len(classed) - 1))
             pairs.update(line)
@@ -188,18 +190,19 @@ def fix_mojibake(text: str) -> FixResult:
     if not (UNCOMMON_RUN.search(text) or LATIN1_RUN.search(text)):
         return text, OffsetMap.identity(len(text)), 0
     lines = text.split("\n")
-    pairs = _character_pairs(lines) if "\ufffd" in text else Counter()
+    damage = [_damage(line) for line in lines]
+    pairs = _character_pairs(lines, damage) if "\ufffd" in text else Counter()
     repaired = {}
-    for min_han in (6, 2):
+    for surest in (2, 1):
         for i, line in enumerate(lines):
-            if i in repaired or not _suspicious(line, min_han):
+            if i in repaired or damage[i] < surest:
                 continue
             share, _ = commonness(line)
             best = None
             for cand in _repairs(line, pairs):
                 c_share, c_n = commonness(cand)
                 bad = cand.count("\ufffd")
-                if c_n >= 2 and c_share >= (0.7 if min_han == 6 else 0.9) and c_share > share + 0.3 \
+                if c_n >= 2 and c_share >= (0.7 if surest == 2 else 0.9) and c_share > share + 0.3 \
                         and bad <= max(2, len(cand) // 5):
                     if best is None or c_share > best[0]:
                         best = (c_share, cand)

@@ -146,8 +146,8 @@ def unwrap(page: str, boxes: list[LineBox | None] | None = None) -> str:
     out = [lines[0]]
     for k, (prev_width, line) in enumerate(zip(widths, lines[1:]), start=1):
         prev = out[-1]
-        # the issuer above the date, and the date (both set right, at the margin)
-        signature = k + 1 < len(lines) and DATE_LINE.match(lines[k + 1])
+        # the issuer above the date, the date and the note after it (set right, at the margin)
+        signature = any(DATE_LINE.match(x) for x in (prev, line, lines[k + 1] if k + 1 < len(lines) else ""))
         if boxes and boxes[k - 1] and boxes[k]:
             (right, _, size), (_, lead, next_size) = boxes[k - 1], boxes[k]
             at_margin, next_fits = right >= margin - size * 0.5, right + lead <= margin - size * 0.3
@@ -159,7 +159,7 @@ def unwrap(page: str, boxes: list[LineBox | None] | None = None) -> str:
         # a sentence that ended right at the margin, its paragraph going on below (not into a
         # new `单位：` paragraph)
         ran_on = at_margin and FULL_STOP.search(prev) and not LABEL_LINE.match(line)
-        if ((wrapped or ran_on) and not LINE_START.match(line) and not DATE_LINE.match(line) and not DATE_LINE.match(prev)
+        if ((wrapped or ran_on) and not LINE_START.match(line)
                 and not signature and not row_like(prev.split()) and not row_like(line.split())):
             # (table rows are as wide as the page, and so is the header above the first)
             out[-1] = prev.rstrip() + line.lstrip()
