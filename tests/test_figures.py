@@ -849,6 +849,12 @@ def test_d005_wan_multiplies():
     # the unit before 被 is the subject, not a name running into the body that took its items
     ("县商务局被市委办采用6条，县教育局被市级以上采用4条。",
      [("adopted", 6.0, "县商务局"), ("adopted", 4.0, "县教育局")]),
+    # a rate in brackets right after the superlative; the unit named after it (`…的是A`)
+    ("全市满意率95.1%，其中城关镇满意率最高(98.6%)，东坝镇最低(91.2%)。",
+     [("satisfaction_rate", 95.1, None), ("satisfaction_rate", 98.6, "城关镇"), ("satisfaction_rate", 91.2, "东坝镇")]),
+    ("各部门中，按时办结率最低(85.3%)的是县水务局。", [("completion_rate", 85.3, "县水务局")]),
+    ("回访满意率达到100%的是城关镇、东坝镇。",
+     [("satisfaction_rate", 100.0, "城关镇"), ("satisfaction_rate", 100.0, "东坝镇")]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
