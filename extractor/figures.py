@@ -788,6 +788,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                                            and not _EVERY.search(tail))):
                     names = []   # `A、B两家单位受理工单合计…`, `A、B、C共承接…`: the group's total, not each unit's
                     group_total = True
+                elif len(names) > 1 and not respectively and _list_length(s, t) == len(names):
+                    respectively = True   # `A、B全程网办率偏低，仅为61.35%和64.08%`: as many numbers as units
                 if not names and _strip_lead(lib, pre).startswith(("合计", "共计", "总计", "合占", "共占")) \
                         and len({r["entity"] for r in out if r["_sent"] == sent_start and r["entity"]}) >= 2:
                     group_total = True   # `A 49件、B 38件居前两位，合计占…`: the units listed, together

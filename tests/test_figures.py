@@ -855,6 +855,9 @@ def test_d005_wan_multiplies():
     ("各部门中，按时办结率最低(85.3%)的是县水务局。", [("completion_rate", 85.3, "县水务局")]),
     ("回访满意率达到100%的是城关镇、东坝镇。",
      [("satisfaction_rate", 100.0, "城关镇"), ("satisfaction_rate", 100.0, "东坝镇")]),
+    # as many numbers as the units before them pair in order, without 分别
+    ("市住建局、市交通局办结率偏低，仅为88.1%和90.4%。",
+     [("completion_rate", 88.1, "市住建局"), ("completion_rate", 90.4, "市交通局")]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
