@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bisect import bisect_right
+
 import regex
 
 from .dates import Period, find_date, find_periods, make_date, parse_date
@@ -45,6 +47,7 @@ DOC_NUMBER_LABELED = regex.compile(
     r"(?:文号|发文字号)[:：](?P<pre>[\p{Han}A-Za-z]{0,16})[〔\[【(（﹝［](?P<y>(?:19|20)\d{2})[〕\]】)）﹞］](?P<n>第?\d{1,5})号")
 ISSUE_YEAR = regex.compile(r"(?P<y>(?:19|20)\d{2})年第(?P<n>\d{1,4})期")
 ISSUE_TOTAL = regex.compile(r"总第(?P<n>\d{1,5})期")
+ISSUE_BESIDE = regex.compile(r"(?:19|20)\d{2}年第\d{1,4}期|[(（]总第\d{1,5}期[)）]|[|｜]")
 ISSUE_PLAIN = regex.compile(r"^[(（]?(?P<no>第[\d一二三四五六七八九十百]{1,6}期)[)）]?$")
 NAV_TERMS = {"通知公告", "公示公告", "工作动态", "政务动态", "政策文件", "工作简报", "信息公开", "政务公开", "新闻中心",
              "工作报告", "统计分析", "通知通告", "公告公示", "热线动态", "工作情况"}
@@ -99,7 +102,8 @@ def compact(s: str) -> str:
 
 
 def extract_metadata(doc: Document) -> dict:
-    doc.metadata = Metadata(doc.text, table_spans(doc)).fields()
+    title_at = doc.to_text(doc.title_at) if doc.title_at is not None else None
+    doc.metadata = Metadata(doc.text, table_spans(doc), title_at).fields()
     return doc.metadata
 
 
@@ -110,7 +114,7 @@ def table_spans(doc: Document) -> list[tuple[int, int]]:
 class Metadata:
     """Reads the fields out of one normalised text; `fields()` returns the contract keys."""
 
-    def __init__(self, text: str, tables: list[tuple[int, int]] | None = None):
+    def __init__(self, text: str, tables: list[tuple[int, int]] | None = None, title_at: int | None = None):
         self.text = text
         raw_lines = text.split("\n")
         self.raw_lines = raw_lines
@@ -122,6 +126,8 @@ class Metadata:
         tables = tables or []
         self.in_table = [any(a <= s < b for a, b in tables) or _table_like(raw_lines[i])
                          for i, s in enumerate(starts)]
+        # the line a web page names as its title, however it reads
+        self.title_line = bisect_right(starts, title_at) - 1 if title_at is not None else None
         self.body_start = self._body_start()
 
     # ------------------------------------------------------------- structure
@@ -129,7 +135,8 @@ class Metadata:
     def _body_start(self) -> int:
         for i, line in enumerate(self.lines[:80]):
             # (a portal's 信息公开 table of 索引号/文号/名称 above the article is no body)
-            if not line or self.in_table[i] or WEB_LINE.search(line) or REPUBLISHED.search(line):
+            if not line or self.in_table[i] or WEB_LINE.search(line) or REPUBLISHED.search(line) \
+                    or i == self.title_line:
                 continue
             if HEADING.match(line) or BODY_PUNCT.search(line) or (SALUTATION.search(line) and len(line) > 4):
                 return i
@@ -192,7 +199,9 @@ class Metadata:
             for t in titles:
                 if pattern.search(t):
                     return t
-        return titles[0] if titles else None
+        if titles:
+            return titles[0]
+        return self.lines[self.title_line] if self.title_line is not None and self.lines[self.title_line] else None
 
     def _is_title_line(self, line: str) -> bool:
         if not line or WEB_LINE.search(line) or REPUBLISHED.search(line) or len(line) > 80 or RULE_LINE.match(line):
@@ -365,7 +374,8 @@ class Metadata:
             if ps:
                 return _best(ps)
         for _, line in self.header():
-            m = PERIOD_LINE.match(line)
+            # (`2024年第23期(6月3日—6月9日)`, `第29期(总第312期) | 7月15日—7月21日`: the period beside the issue)
+            m = PERIOD_LINE.match(ISSUE_BESIDE.sub("", line) if ISSUE_YEAR.search(line) else line)
             if m and line != title:
                 ps = [p for p in find_periods(m["s"]) if p.kind in ("days", "months") or p.label == m["s"]]
                 if ps:

@@ -136,6 +136,7 @@ class Document:
     maps: list[OffsetMap] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     metadata: dict = field(default_factory=dict)  # filled by the metadata stage, read by later ones
+    title_at: int | None = None   # where in `raw` the page's own title stands (a web page's <title>)
 
     def to_raw(self, pos: int) -> int:
         """Offset in `raw` of the character at `pos` in the normalised `text`."""

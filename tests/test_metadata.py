@@ -165,6 +165,31 @@ def test_week_period_line_in_the_header():
     assert (m["province"], m["city"], m["county"], m["admin_code"]) == ("吉林省", "长春市", "朝阳区", "220104")
 
 
+def test_period_beside_the_issue_number():
+    for line in ("2024年第23期(6月3日—6月9日)", "2024年第23期(总第312期)  |  6月3日—6月9日"):
+        text = f"武侯区12345热线周报\n{line}\n编者按：本期周报梳理本周诉求受理办理情况。\n本周受理诉求3,127件。\n成都市武侯区网络理政中心\n2024年6月11日\n"
+        m = Metadata(text).fields()
+        assert (m["period_start"], m["period_end"]) == (D(2024, 6, 3), D(2024, 6, 9)), line
+
+
+def test_a_wechat_article_headline_is_its_title(tmp_path):
+    # a headline with commas reads like a sentence; the page's <title> says it is the title, and
+    # the account, time and place of its meta line are fields of their own
+    page = ("<html><head><title>12345热线周报|供热诉求激增，这些问题请关注(11.20—11.26)</title></head><body>"
+            "<h1 class='rich_media_title'>12345热线周报|供热诉求激增，这些问题请关注(11.20—11.26)</h1>"
+            "<div class='rich_media_meta_list'><span class='rich_media_meta rich_media_meta_nickname'>雁塔12345</span>"
+            "<em id='publish_time' class='rich_media_meta rich_media_meta_text'>2023-11-28 18:36</em></div>"
+            "<div class='rich_media_content'><section>11月20日至26日，雁塔区共接收转办工单4811件。</section></div>"
+            "</body></html>")
+    f = tmp_path / "wechat.html"
+    f.write_text(page, encoding="utf-8")
+    doc = load(f)
+    extract_metadata(doc)
+    assert "雁塔12345\n2023-11-28 18:36" in doc.text
+    assert doc.metadata["title"] == "12345热线周报|供热诉求激增，这些问题请关注(11.20—11.26)"
+    assert doc.metadata["issue_date"] == D(2023, 11, 28)
+
+
 def test_period_opening_a_sentence_after_a_short_lead():
     """`经核查，2024年5月你镇…`: the month heads its sentence after a lead clause; a month
     deep in a sentence (`…要求于2024年7月底前`) is a deadline, not the period."""

@@ -44,7 +44,7 @@ def read_html(data: bytes, doc: Document) -> None:
         doc.source_tables = []
         return
     writer = _TextWriter()
-    title = (root.findtext(".//title") or "").strip()
+    page_title = title = (root.findtext(".//title") or "").strip()
     body = root.find("body")
     writer.walk(body if body is not None else root)
     raw = writer.text()
@@ -57,6 +57,16 @@ def read_html(data: bytes, doc: Document) -> None:
         for t in writer.tables:
             t.start += shift
             t.end += shift
+        doc.title_at = 0
+    elif len(title) > 6:
+        # (a headline in the page's own words, `…丨端午遇高温，供电诉求明显增多(6月10日—16日)`,
+        # reads like a sentence: the page says it is the title, whole or without the site's name)
+        pos = 0
+        for line in raw[:2000].split("\n"):
+            if _squash(line) in (_squash(title), _squash(page_title)):
+                doc.title_at = pos
+                break
+            pos += len(line) + 1
     doc.raw = raw
     doc.source_tables = writer.tables
 
@@ -116,6 +126,15 @@ def _dropped(el) -> bool:
     return "display:none" in style or el.get("hidden") is not None
 
 
+# an item of an article's meta line, inline in the page but a field of its own (WeChat's
+# account name, publish time and place: `济南12345` `2024-06-17 20:15` would run together)
+META_ITEM = re.compile(r"(?:^|\s)(?:rich_media_meta|publish_time)(?:\s|$)")
+
+
+def _meta_item(el) -> bool:
+    return bool(META_ITEM.search(" ".join(filter(None, (el.get("class"), el.get("id"))))))
+
+
 class _TextWriter:
     """Walks the tree without recursion (deeply nested pages must not blow the stack)."""
 
@@ -151,7 +170,7 @@ class _TextWriter:
                     self._table(el)
                     skip_depth = 1
                     continue
-                if tag in BLOCK_TAGS:
+                if tag in BLOCK_TAGS or _meta_item(el):
                     self._newline()
                 if el.text:
                     self._emit(_inline(el.text))
@@ -161,7 +180,7 @@ class _TextWriter:
                     if skip_depth == 0 and el.tail:
                         self._emit(_inline(el.tail))
                     continue
-                if tag in BLOCK_TAGS:
+                if tag in BLOCK_TAGS or _meta_item(el):
                     self._newline()
                 if el.tail and el is not root:
                     self._emit(_inline(el.tail))
