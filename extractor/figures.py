@@ -505,7 +505,8 @@ def _own_area(lib: Library, name: str, meta: dict) -> bool:
 def _reporting_body(lib: Library, name: str, meta: dict) -> bool:
     """Is `name` the reporting body (the issuer, its area, its service centre), not a unit it lists?
 
-    Without metadata a lone division (`红寺堡区`) is taken as the report's own area."""
+    A text alone takes a lone division (`红寺堡区`) as the report's own area; a document whose
+    header names no issuer nor area of its own (a WeChat post) reads its divisions as units."""
     if lib.entity["not_subject"].search(name):
         return True
     issuer = meta.get("issuer") or ""
@@ -514,7 +515,7 @@ def _reporting_body(lib: Library, name: str, meta: dict) -> bool:
     if lib.entity["division"].search(name):
         areas = [a for a in (meta.get("county"), meta.get("city"), meta.get("province")) if a]
         if not areas and not issuer:
-            return True
+            return not meta
         return any(a.endswith(name) or name.endswith(a) for a in areas) or name in issuer
     return False
 

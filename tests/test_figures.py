@@ -39,6 +39,13 @@ def _file_triples(tmp_path, text):
     return [(f["metric"], f["value"], f["entity"]) for f in extract_figures(doc)]
 
 
+def test_divisions_are_units_when_the_document_names_no_area_of_its_own(tmp_path):
+    # a weekly post with no issuer or area in its header: the districts it ranks are units
+    text = ("12345热线一周热点丨高温天气用电诉求明显增多\n\n从受理量看，历城区受理1.03万件，居各区县首位。"
+            "天桥区按时办结率为96.08%，低于全市平均水平。\n")
+    assert _file_triples(tmp_path, text) == [("volume", 10300.0, "历城区"), ("completion_rate", 96.08, "天桥区")]
+
+
 @pytest.fixture(scope="module")
 def f000():
     return figs_of(founding("000"))
