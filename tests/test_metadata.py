@@ -165,6 +165,12 @@ def test_week_period_line_in_the_header():
     assert (m["province"], m["city"], m["county"], m["admin_code"]) == ("吉林省", "长春市", "朝阳区", "220104")
 
 
+def test_a_red_and_black_list_is_a_title():
+    for title in ("吴江区12345热线工单办理质效红黑榜", "湄潭县12345热线工单办理“红黄榜”"):
+        m = Metadata(f"{title}\n2024年第3期\n一、总体情况\n本月受理工单8,812件。\n").fields()
+        assert m["title"] == title
+
+
 def test_period_beside_the_issue_number():
     for line in ("2024年第23期(6月3日—6月9日)", "2024年第23期(总第312期)  |  6月3日—6月9日"):
         text = f"武侯区12345热线周报\n{line}\n编者按：本期周报梳理本周诉求受理办理情况。\n本周受理诉求3,127件。\n成都市武侯区网络理政中心\n2024年6月11日\n"
