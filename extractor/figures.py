@@ -1059,10 +1059,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                             metric_rule, names = lib.rules_by_id["volume.received"], [ent]
                             pattern_id = metric_rule.id + "/area"
                 if metric_rule is None and t.cls == "count" \
-                        and words["channel_lead"].search(s, hard_ends.last_end(0, sent_start), t.tok_start) \
-                        and words["channel_item"].fullmatch(s, max(clause_start, prev_tok_end, sent_start), t.tok_start):
-                    # `从来源渠道看，电话1688件、微信公众号263件`: the requests that came in by each
-                    # channel (a channel is no unit)
+                        and (item := words["channel_item"].fullmatch(s, max(clause_start, prev_tok_end, sent_start), t.tok_start)) \
+                        and ("通过" in item.group() or words["channel_lead"].search(s, hard_ends.last_end(0, sent_start), t.tok_start)):
+                    # `从来源渠道看，电话1688件、微信公众号263件`, `通过电话反映3.51万件`: the requests
+                    # that came in by each channel (a channel is no unit)
                     metric_rule = lib.rules_by_id["volume.received"]
                     pattern_id = metric_rule.id + "/channel"
                 if metric_rule is None and t.cls == "count" and words["period_total"].fullmatch(s, clause_start, t.tok_start):

@@ -865,6 +865,10 @@ def test_d005_wan_multiplies():
     # as many numbers as the units before them pair in order, without 分别
     ("市住建局、市交通局办结率偏低，仅为88.1%和90.4%。",
      [("completion_rate", 88.1, "市住建局"), ("completion_rate", 90.4, "市交通局")]),
+    # requests by channel: said with 通过, with a bracket of what the channel covers, or 其他渠道
+    ("全年通过电话反映3.51万件，通过网络渠道(含APP、微信、网站)反映0.76万件。",
+     [("volume", 35100.0, None), ("volume", 7600.0, None)]),
+    ("从受理渠道看，电话渠道8,012件，网站及其他渠道4,410件。", [("volume", 8012.0, None), ("volume", 4410.0, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
