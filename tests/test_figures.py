@@ -869,6 +869,8 @@ def test_d005_wan_multiplies():
     ("全年通过电话反映3.51万件，通过网络渠道(含APP、微信、网站)反映0.76万件。",
      [("volume", 35100.0, None), ("volume", 7600.0, None)]),
     ("从受理渠道看，电话渠道8,012件，网站及其他渠道4,410件。", [("volume", 8012.0, None), ("volume", 4410.0, None)]),
+    # 余/多 before the magnitude (`40余万`) as after it (`1.2万余`)
+    ("上半年共收到评价40余万条，受理诉求1.2万余件。", [("volume", 400000.0, None), ("volume", 12000.0, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
