@@ -871,6 +871,9 @@ def test_d005_wan_multiplies():
     ("从受理渠道看，电话渠道8,012件，网站及其他渠道4,410件。", [("volume", 8012.0, None), ("volume", 4410.0, None)]),
     # 余/多 before the magnitude (`40余万`) as after it (`1.2万余`)
     ("上半年共收到评价40余万条，受理诉求1.2万余件。", [("volume", 400000.0, None), ("volume", 12000.0, None)]),
+    # tenths below which a rate fell are a bound, not its value
+    ("蒲江县(68.4%)、金堂县(69.9%)全程网办率不足七成，电话回访接通率不足六成。",
+     [("share", 68.4, "蒲江县"), ("share", 69.9, "金堂县")]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
