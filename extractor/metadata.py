@@ -25,7 +25,6 @@ Where each field comes from:
 from __future__ import annotations
 
 import datetime as dt
-
 from bisect import bisect_right
 
 import regex
