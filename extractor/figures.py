@@ -1212,7 +1212,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             # `回访不满意的工单5126件，已全部退回各地重新办理`: items sent back to be redone
             metric_rule, cat_next = lib.rules_by_id["reopened"], None
             pattern_id = metric_rule.id + "/returned"
-        if metric_rule is None:
+        if metric_rule is None or (metric_rule.metric == "rank" and not names and prev_fig is not None
+                                   and prev_fig["_sent"] == sent_start and prev_fig["category"]):
+            # (`劳动社保类11,047件、市场监管类9,583件分列第二、三位`: the categories' placing, no unit's)
             prev_tok_end = t.tok_end
             continue
         if not names and best is not None and prev_fig is not None and prev_fig["entity"] \

@@ -874,6 +874,9 @@ def test_d005_wan_multiplies():
     # tenths below which a rate fell are a bound, not its value
     ("蒲江县(68.4%)、金堂县(69.9%)全程网办率不足七成，电话回访接通率不足六成。",
      [("share", 68.4, "蒲江县"), ("share", 69.9, "金堂县")]),
+    # the placing of categories is no unit's rank
+    ("劳动社保类11,047件、市场监管类9,583件分列第二、三位。",
+     [("category_count", 11047.0, None), ("category_count", 9583.0, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
