@@ -783,6 +783,12 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         and _NEXT_NUMBER.match(s, t.tok_end) is not None)   # (`A和B受理量较少，各为214件、187件`)
                 if respectively and not listed and first.rule.metric in ("category_count", "share"):
                     listed = _category_list(lib, s, kw_clause, first)
+                    if not listed and kw_clause > sent_start and not pre.strip():
+                        # (`用工类、政策咨询类分列二、三位，占比分别为…`: the kinds the clause before placed)
+                        placed_kinds = words["categories_placed"].match(s, clauses.last_end(sent_start, kw_clause - 1))
+                        kinds = lib.words["list_separator"].split(placed_kinds.group("list")) if placed_kinds else []
+                        if len(kinds) == _list_length(s, t):
+                            listed = [fold_category(k.strip()) for k in kinds]
                 names = _name_list(lib, pre, strict_last=True) if pre.strip() and not listed else []
                 if len(names) > 1 and ((_own_subject(lib, pre) and words["sum"].search(s, kw_clause, t.tok_start))
                                        or ((tail := _list_tail(lib, pre)) and _TOGETHER.search(tail)

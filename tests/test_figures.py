@@ -877,6 +877,9 @@ def test_d005_wan_multiplies():
     # the placing of categories is no unit's rank
     ("劳动社保类11,047件、市场监管类9,583件分列第二、三位。",
      [("category_count", 11047.0, None), ("category_count", 9583.0, None)]),
+    # shares after the clause that placed the kinds they belong to
+    ("求助类占比最高；投诉类、建议类分列二、三位，占比分别为22.5%和19.8%。",
+     [("category_share", 22.5, None), ("category_share", 19.8, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
