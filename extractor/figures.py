@@ -786,7 +786,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     if not listed and kw_clause > sent_start and not pre.strip():
                         # (`用工类、政策咨询类分列二、三位，占比分别为…`: the kinds the clause before placed)
                         placed_kinds = words["categories_placed"].match(s, clauses.last_end(sent_start, kw_clause - 1))
-                        kinds = lib.words["list_separator"].split(placed_kinds.group("list")) if placed_kinds else []
+                        kinds = words["list_separator"].split(placed_kinds.group("list")) if placed_kinds else []
                         if len(kinds) == _list_length(s, t):
                             listed = [fold_category(k.strip()) for k in kinds]
                 names = _name_list(lib, pre, strict_last=True) if pre.strip() and not listed else []

@@ -48,7 +48,7 @@ class Gazetteer:
         # the customary names of autonomous divisions (黔东南州, 凉山州, 北川县) name them too,
         # but not one reading as a province's county level (河南县 of 青海, `河南县级…`)
         provinces = {_short(d.name, d.level) for d in self.by_code.values() if d.level == "province"}
-        for d in list(self.by_code.values()):
+        for d in self.by_code.values():
             alias = _customary(d.name)
             if alias and alias not in self.by_name and not (alias[-1] == "县" and alias[:-1] in provinces):
                 self.by_name[alias] = [d]

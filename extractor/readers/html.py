@@ -126,13 +126,10 @@ def _dropped(el) -> bool:
     return "display:none" in style or el.get("hidden") is not None
 
 
-# an item of an article's meta line, inline in the page but a field of its own (WeChat's
-# account name, publish time and place: `济南12345` `2024-06-17 20:15` would run together)
-META_ITEM = re.compile(r"(?:^|\s)(?:rich_media_meta|publish_time)(?:\s|$)")
-
-
-def _meta_item(el) -> bool:
-    return bool(META_ITEM.search(" ".join(filter(None, (el.get("class"), el.get("id"))))))
+# the items of an article's meta line, inline in the page but fields of their own (WeChat's
+# account name, publish time and place: `济南12345` `2024-06-17 20:15` would run together);
+# found once per page, not tested on every element
+META_ITEMS = etree.XPath("//*[contains(concat(' ', @class, ' '), ' rich_media_meta ') or @id = 'publish_time']")
 
 
 class _TextWriter:
@@ -157,6 +154,7 @@ class _TextWriter:
 
     def walk(self, root) -> None:
         skip_depth = 0
+        meta_items = set(META_ITEMS(root))
         for event, el in etree.iterwalk(root, events=("start", "end")):
             tag = el.tag.lower() if isinstance(el.tag, str) else ""
             if event == "start":
@@ -170,7 +168,7 @@ class _TextWriter:
                     self._table(el)
                     skip_depth = 1
                     continue
-                if tag in BLOCK_TAGS or _meta_item(el):
+                if tag in BLOCK_TAGS or el in meta_items:
                     self._newline()
                 if el.text:
                     self._emit(_inline(el.text))
@@ -180,7 +178,7 @@ class _TextWriter:
                     if skip_depth == 0 and el.tail:
                         self._emit(_inline(el.tail))
                     continue
-                if tag in BLOCK_TAGS or _meta_item(el):
+                if tag in BLOCK_TAGS or el in meta_items:
                     self._newline()
                 if el.tail and el is not root:
                     self._emit(_inline(el.tail))
