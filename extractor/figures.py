@@ -33,7 +33,7 @@ FIGURE_CLASSES = {"count", "calls", "ge", "pct", "points", "score", "rank", "bar
 WINDOW = 48          # how far left of a number a keyword may stand
 _DIGIT = regex.compile(r"[0-9]")
 _CN_MAGNITUDE = regex.compile(r"[零一二两三四五六七八九][十百千万点]")
-_CN_COUNT = regex.compile(_CN_MAGNITUDE.pattern + r"|[一二两三四五六七八九十][件条项次面封]|为零")   # (pieces.toml `count_cn`)
+_CN_COUNT = regex.compile(_CN_MAGNITUDE.pattern + r"|[一二两三四五六七八九十](?:[件条项次面封]|个百分点)|为零")   # (pieces.toml `count_cn`)
 # figures without ASCII digits (`排名第一`, `二百三十一件`)
 _TENTHS = regex.compile(r"[一二两三四五六七八九]成")   # (`近五成`; 成 alone is in 完成, 成效…)
 _CN_FIGURE = regex.compile(r"百分之|" + _TENTHS.pattern + r"|第[一二三四五六七八九十]|" + _CN_COUNT.pattern)
@@ -927,7 +927,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     else:
                         lo_item = max(clause_start, prev_tok_end)
                         names = _each_names(lib, s, lo_item, t.tok_start)
-                        if not names and (subset := words["subset_names"].fullmatch(s, lo_item, t.tok_start)):
+                        if not names and (subset := words["subset_names"].fullmatch(s, lo_item, t.tok_start)
+                                          or words["subset_names"].fullmatch(s, clause_start, t.tok_start)):
+                            # (from the clause's start past the count of units, `A、B等9个乡镇达到`)
                             names = _name_list(lib, subset.group("names"), strict_last=True)
                         if not names and s[lo_item:t.tok_start].strip()[:1] in "各均都" \
                                 and lib.entity["each"].search(s, lo_item, t.tok_start):
@@ -1015,7 +1017,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     # `诉求主要集中在城乡建设(2,106件)、劳动保障(1,874件)`: topics listed without 类;
                     # `其中欠薪诉求3416件`: a clause opened by its topic
                     topics = words["topic_lead"].search(s, ctx_start, t.tok_start) or any(   # (`…；市容环境1045件`)
-                        r["pattern"].endswith("/topic") and not _HARD_END.search(s, r["end"], t.tok_start)
+                        (r["pattern"].endswith("/topic") or (r["metric"] == "category_count" and r["pattern"] != "category.bare"))
+                        and not _HARD_END.search(s, r["end"], t.tok_start)
                         for r in out[-3:]) or _numbered_under_topic_lead(lib, s, t.tok_start) \
                         or (_SUBSET_OPEN.match(s, clause_start) is not None   # (`城乡建设类9,642件…。其中物业管理4,105件`)
                             and (parent := next((r for r in reversed(out) if r["_cls"] == "count"), None)) is not None

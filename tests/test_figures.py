@@ -880,6 +880,37 @@ def test_d005_wan_multiplies():
     # shares after the clause that placed the kinds they belong to
     ("求助类占比最高；投诉类、建议类分列二、三位，占比分别为22.5%和19.8%。",
      [("category_share", 22.5, None), ("category_share", 19.8, None)]),
+    # the units excepted from a claim (`除A(96.8%)、B(95.1%)外`) are named without 除
+    ("除了东坝镇(91.2%)、西岭镇(93.5%)外，其余乡镇回复率均达100%。",
+     [("response_rate", 91.2, "东坝镇"), ("response_rate", 93.5, "西岭镇"), ("response_rate", 100.0, None)]),
+    # bare numbers in brackets after units, in a clause about scores, are scores
+    ("本季度考核得分最高的三个单位依次为市公安局(97.65)、市人社局(96.80)和市医保局(96.12)。",
+     [("score", 97.65, "市公安局"), ("score", 96.8, "市人社局"), ("score", 96.12, "市医保局")]),
+    # exceptions to what the rest reached are named without 除 and take the measure named after them
+    ("除城关镇(3件)外，其他乡镇超期工单均已清零。", [("overdue", 3.0, "城关镇")]),
+    # units named before `等N个乡镇` take the measure a clause before gave
+    ("按期办结率方面，柳林镇、石桥镇等6个乡镇(街道)达到100%。",
+     [("completion_rate", 100.0, "柳林镇"), ("completion_rate", 100.0, "石桥镇")]),
+    # the units listed after `…100%的有` each reached it, with or without a colon
+    ("签收率达到100%的单位有县民政局、县医保局。", [("response_rate", 100.0, "县民政局"), ("response_rate", 100.0, "县医保局")]),
+    ("满意率达到100%的有柳林镇、石桥镇。", [("satisfaction_rate", 100.0, "柳林镇"), ("satisfaction_rate", 100.0, "石桥镇")]),
+    # a call-back's contacts made and its contact rate; call-backs counted before their verb
+    ("热线对已办结的5,210件工单开展回访，成功联系4,870件，联系成功率93.47%。",
+     [("calls", 5210.0, None), ("calls", 4870.0, None), ("connection_rate", 93.47, None)]),
+    # the other answers of a survey are shares, not satisfaction; an average rate is the rate
+    ("满意率88.1%，基本满意率7.4%，不满意率4.5%；办结率平均为97.2%。",
+     [("satisfaction_rate", 88.1, None), ("share", 7.4, None), ("share", 4.5, None), ("completion_rate", 97.2, None)]),
+    ("来信人对答复表示满意或基本满意的占89.6%。", [("satisfaction_rate", 89.6, None)]),
+    # one Chinese digit before 个百分点; repeat calls counted by 量 are reopened
+    ("按时办结率环比下降三个百分点。", [("change_rate", -3.0, None)]),
+    ("本周重复来电量为1,215人次。", [("reopened", 1215.0, None)]),
+    ("退回重办来信14件。", [("reopened", 14.0, None)]),
+    # a scoring rule's unit of account and its range of points are no figures
+    ("超时签收1件扣1分，办理质量不高的视情况扣0.5—2分。", []),
+    ("在全省考评中，我县综合评分96.4分。", [("score", 96.4, None)]),
+    # a company's name with a bracket inside (`X(集团)有限公司`) heads the sentence
+    ("昆明滇池水务(集团)有限公司承办的停水工单满意率为92.6%。",
+     [("satisfaction_rate", 92.6, "昆明滇池水务(集团)有限公司")]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
@@ -982,6 +1013,28 @@ def test_phrasings(text, expected):
     # a topic named as a problem, a gloss in brackets after it
     ("反映较多的是：停车难问题(主要为小区车位不足)856件。", [("category_count", 856.0, "停车难")]),
     ("其中供暖问题工单3021件，占23.9%。", [("category_count", 3021.0, "供暖"), ("category_share", 23.9, "供暖")]),
+    # topics go on after one counted as a problem, each with its share; a negation inside a topic
+    # (`未提前告知`) is part of it, 其他问题 is 其他
+    ("从反映内容看，物业管理问题最为集中，共1,208件，占31.5%；其次为停车难842件，占12.5%；"
+     "停水未提前通知455件，占6.8%；其他问题310件。",
+     [("category_count", 1208.0, "物业管理"), ("category_share", 31.5, "物业管理"),
+      ("category_count", 842.0, "停车难"), ("category_share", 12.5, "停车难"),
+      ("category_count", 455.0, "停水未提前通知"), ("category_share", 6.8, "停水未提前通知"),
+      ("category_count", 310.0, "其他")]),
+    # a topic's parts listed after `X诉求中：`; a time word is not part of a label
+    ("涉旅诉求中：景区门票退费216件(占41.0%)，导游服务98件(占18.6%)。",
+     [("category_count", 216.0, "景区门票退费"), ("category_share", 41.0, "景区门票退费"),
+      ("category_count", 98.0, "导游服务"), ("category_share", 18.6, "导游服务")]),
+    ("当天受理燃气类诉求1,106件。", [("category_count", 1106.0, "燃气")]),
+    # topics placed among the most requested (`诉求量排名前五的分别是：`); 农业农村 is no village
+    ("本季度诉求量排名前三的分别是：城乡建设(3,046件)、农业农村(1,612件)、教育(988件)。",
+     [("category_count", 3046.0, "城乡建设"), ("category_count", 1612.0, "农业农村"), ("category_count", 988.0, "教育")]),
+    # topics a kind of requests mainly raised, in brackets or after `其中反映…的有`
+    ("涉疫诉求主要反映核酸检测(612件)、隔离管控(305件)等问题。",
+     [("category_count", 612.0, "核酸检测"), ("category_count", 305.0, "隔离管控")]),
+    ("噪音类诉求明显增多，其中反映广场舞扰民的有2,140件。", [("category_count", 2140.0, "广场舞扰民")]),
+    # a measure's step in a counted kind of tickets is no topic (`派发工单中，按时签收…`)
+    ("转办工单中，按时签收2,203件，按时签收率99.1%。", [("response_rate", 99.1, None)]),
 ])
 def test_category_labels(text, expected):
     got = [(f["metric"], f["value"], f["category"]) for f in extract_text(text)]

@@ -94,6 +94,7 @@ def _between_neighbours(textpage, start: int, line: str, k: int) -> bool:
 
 SENTENCE_END = re.compile(r"[。：:；;！!？?）)”」|]\s*$")
 DATE_LINE = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+DATE_TAIL = re.compile(r"\s(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
 FULL_STOP = re.compile(r"[。；;！!？?]\s*$")
 LABEL_LINE = re.compile(r"^\s*[\u4e00-\u9fff()（）]{2,20}[：:]")
 LINE_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、](?!\d)|附件|$"
@@ -147,7 +148,9 @@ def unwrap(page: str, boxes: list[LineBox | None] | None = None) -> str:
     for k, (prev_width, line) in enumerate(zip(widths, lines[1:]), start=1):
         prev = out[-1]
         # the issuer above the date, the date and the note after it (set right, at the margin)
-        signature = any(DATE_LINE.match(x) for x in (prev, line, lines[k + 1] if k + 1 < len(lines) else ""))
+        # (or a masthead's issuer and date set apart on one line: `X局    2023年6月8日`)
+        signature = any(DATE_LINE.match(x) for x in (prev, line, lines[k + 1] if k + 1 < len(lines) else "")) \
+            or DATE_TAIL.search(prev) is not None
         if boxes and boxes[k - 1] and boxes[k]:
             (right, _, size), (_, lead, next_size) = boxes[k - 1], boxes[k]
             at_margin, next_fits = right >= margin - size * 0.5, right + lead <= margin - size * 0.3
