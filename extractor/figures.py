@@ -411,7 +411,7 @@ def _name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
             text = text[:d.start()]
     else:
         text = lib.entity["tail"].sub("", text)
-    parts = [p.strip() for p in _LIST_COMMA.split(text)]
+    parts = _shared_suffix(lib, [p.strip() for p in _LIST_COMMA.split(text)])
     if not parts or not parts[0]:
         return []
     names = []
@@ -441,6 +441,15 @@ def _name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
     return names
 
 
+def _shared_suffix(lib: Library, parts: list[str]) -> list[str]:
+    """`公安、不动产、社保窗口`: bare names before the last take its suffix (公安窗口, 不动产窗口)."""
+    shared = lib.entity["shared_suffix"].match(parts[-1]) if len(parts) > 1 else None
+    if shared is None or not all(_BARE_NAME.fullmatch(p) and not _is_name(lib, p) for p in parts[:-1]):
+        return parts
+    return [p + shared.group("suffix") for p in parts[:-1]] + parts[-1:]
+
+
+_BARE_NAME = regex.compile(r"\p{Han}{2,6}")
 _AND = regex.compile(r"[和及与]")
 _LIST_COMMA = regex.compile(r"、(?![^()]*\))")   # (not one inside brackets: `县公安局(户政、出入境窗口)`)
 

@@ -911,6 +911,24 @@ def test_d005_wan_multiplies():
     # a company's name with a bracket inside (`X(集团)有限公司`) heads the sentence
     ("昆明滇池水务(集团)有限公司承办的停水工单满意率为92.6%。",
      [("satisfaction_rate", 92.6, "昆明滇池水务(集团)有限公司")]),
+    # units named after a zero they share (`…为零，分别是：`) each had none
+    ("全年共有3个部门采用数为零，分别是：县气象局、县档案馆、县科协。",
+     [("adopted", 0.0, "县气象局"), ("adopted", 0.0, "县档案馆"), ("adopted", 0.0, "县科协")]),
+    # the body an item was sent to is no unit; a count in words before 信息
+    ("上半年向省政府办公厅报送信息420条，另有五条信息被省委办公厅采用。",
+     [("submitted", 420.0, None), ("adopted", 5.0, None)]),
+    # a scoring rule's points per item, and the weights of the parts a score is made of
+    ("每月积分按报送1条计1分、被市级采用1条计5分累计；总分由信息得分(占60%)和网站得分(占40%)两部分构成。", []),
+    # help given to people in person is counted in 人次 as contacts
+    ("大厅为老年人提供帮办代办服务2,315人次。", [("calls", 2315.0, None)]),
+    # bare names before a last name share its suffix (`医保、税务、公积金窗口`)
+    ("医保、税务、公积金窗口好评率分别为99.8%、99.6%和99.1%。",
+     [("satisfaction_rate", 99.8, "医保窗口"), ("satisfaction_rate", 99.6, "税务窗口"), ("satisfaction_rate", 99.1, "公积金窗口")]),
+    # the unit placed last, named before its value (`排名末位的是A，为…`)
+    ("回复率排名首位的是城南街道(100%)，排名末位的是北湖街道，为91.04%。",
+     [("response_rate", 100.0, "城南街道"), ("response_rate", 91.04, "北湖街道")]),
+    # one message sent back twice is a case detail
+    ("其中一条留言先后被退回重办3次。", []),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
@@ -1033,6 +1051,8 @@ def test_phrasings(text, expected):
     ("涉疫诉求主要反映核酸检测(612件)、隔离管控(305件)等问题。",
      [("category_count", 612.0, "核酸检测"), ("category_count", 305.0, "隔离管控")]),
     ("噪音类诉求明显增多，其中反映广场舞扰民的有2,140件。", [("category_count", 2140.0, "广场舞扰民")]),
+    # a category of letters or messages and its share
+    ("建议类来信占比最高，为36.5%。", [("category_share", 36.5, "建议")]),
     # a measure's step in a counted kind of tickets is no topic (`派发工单中，按时签收…`)
     ("转办工单中，按时签收2,203件，按时签收率99.1%。", [("response_rate", 99.1, None)]),
 ])
