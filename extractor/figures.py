@@ -712,6 +712,11 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             full = hard_ends.last_end(0, sent_start)
             if colons.any_within(full, sent_start):
                 ctx_start, listy = full, True
+        elif sent_start > 0 and s[sent_start - 1] in "。：:" \
+                and words["run_in_heading"].fullmatch(s, head := hard_ends.last_end(0, sent_start - 1), sent_start):
+            # `（二）全程网办率。瑞金市（82.6%）、章贡区（80.9%）位列前三`: a heading run into its
+            # paragraph names the measure of the sentence after it
+            ctx_start = head
         names: list[str] = []
         read_to = t.tok_end          # where this figure's reading ends (its keyword may follow it)
         metric_rule: Rule | None = None

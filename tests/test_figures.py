@@ -929,6 +929,14 @@ def test_d005_wan_multiplies():
      [("response_rate", 100.0, "城南街道"), ("response_rate", 91.04, "北湖街道")]),
     # one message sent back twice is a case detail
     ("其中一条留言先后被退回重办3次。", []),
+    # items the office had redone, counted before the clause that says so
+    ("对评价不满意的58条留言，县政府办逐件督促承办单位重新办理。", [("reopened", 58.0, None)]),
+    # a heading run into its paragraph names the measure of the sentence after it
+    ("(三)按时签收率。东城街道(100%)、西城街道(99.5%)居前两位。",
+     [("response_rate", 100.0, "东城街道"), ("response_rate", 99.5, "西城街道")]),
+    # (not a heading that names a problem: the sentence after it reads its own keyword)
+    ("(一)部分单位签收不及时。县民政局、龙泉镇本月分别有4件、2件工单超时签收。",
+     [("overdue", 4.0, "县民政局"), ("overdue", 2.0, "龙泉镇")]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
