@@ -403,7 +403,15 @@ def _strip_lead(lib: Library, text: str) -> str:
 
 
 def _name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
-    """Names of `A、B、C…` at the start of `text` (the last one followed by other words unless strict)."""
+    """Names of `A、B、C…` at the start of `text` (the last one followed by other words unless strict);
+    failing that, of the names once their bracketed figures are dropped (`A(92.9分)、B(93.1分)分别排名…`)."""
+    names = _bare_name_list(lib, text, strict_last)
+    if not names and _NUMBER_BRACKET.search(text):
+        names = _bare_name_list(lib, _NUMBER_BRACKET.sub("", text), strict_last)
+    return names
+
+
+def _bare_name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
     text = _strip_lead(lib, text.strip())
     if not strict_last:
         d = _DIGIT.search(text)      # `A、B接收工单分别为213件、176件`: the names end before the numbers
@@ -450,6 +458,7 @@ def _shared_suffix(lib: Library, parts: list[str]) -> list[str]:
 
 
 _BARE_NAME = regex.compile(r"\p{Han}{2,6}")
+_NUMBER_BRACKET = regex.compile(r"\([^()]*\d[^()]*\)")
 _AND = regex.compile(r"[和及与]")
 _LIST_COMMA = regex.compile(r"、(?![^()]*\))")   # (not one inside brackets: `县公安局(户政、出入境窗口)`)
 
@@ -928,7 +937,13 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 area_item = t.cls == "count" \
                     and _is_name(lib, _strip_lead(lib, s[max(clause_start, prev_tok_end, sent_start):t.tok_start].strip())) \
                     and words["area_lead"].search(s, hard_ends.last_end(0, sent_start), t.tok_start) is not None
-                ctx = _context(events, event_ends, s, ctx_start, t, clauses) if post is None and not area_item else None
+                # (`A、B分别有2条、1条差评尚未整改到位`: the keyword after a list of numbers, read below,
+                # outweighs one in a clause before)
+                list_post = post is None and t.cls != "bare" \
+                    and words["respectively"].search(s, clause_start, t.tok_start) is not None \
+                    and _keyword_after_list(events, event_ends, s, t, words["post_gap"]) is not None
+                ctx = _context(events, event_ends, s, ctx_start, t, clauses) \
+                    if post is None and not area_item and not list_post else None
                 if ctx is not None:
                     resp = words["respectively"].search(s, clause_start, t.tok_start)
                     if resp:
@@ -995,11 +1010,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 if metric_rule is None and t.cls != "bare":
                     # `区住建局有8件工单超期未办结`: the keyword right after the number
                     post = post or _keyword_after(events, event_ends, s, t, words["post_gap"])
-                    if post is None and (more := _MORE_NUMBERS.match(s, t.tok_end)) is not None \
-                            and (resp := words["respectively"].search(s, clause_start, t.tok_start)):
+                    if post is None and (resp := words["respectively"].search(s, clause_start, t.tok_start)):
                         # `A、B分别有7件、5件工单超期办结`: the keyword after the list is each number's
-                        post = _keyword_after(events, event_ends, s, Token(t.start, t.end, more.end(), t.tok_start, t.value,
-                                                                           t.unit, t.cls, t.approx), words["post_gap"])
+                        post = _keyword_after_list(events, event_ends, s, t, words["post_gap"])
                         listed_names = _name_list(lib, s[clause_start:resp.start()], strict_last=False) if post else []
                         if len(listed_names) == _list_length(s, t):
                             names, respectively = listed_names, True
@@ -1611,6 +1624,15 @@ def _left_bracket(lib: Library, s: str, sent_start: int, fig: dict, pos: int, ou
     opened = _open_bracket(s, sent_start, fig["start"])
     return opened >= 0 and s.find(")", fig["_tok_end"], pos) >= 0 \
         and _bracket_owner(lib, s, sent_start, opened, out) != fig["_one"]
+
+
+def _keyword_after_list(events: list[Event], event_ends: list[int], s: str, t: Token, gap) -> Event | None:
+    """The keyword right after the numbers listed from `t` on (`分别有7件、5件工单超期办结`)."""
+    more = _MORE_NUMBERS.match(s, t.tok_end)
+    if more is None:
+        return None
+    return _keyword_after(events, event_ends, s, Token(t.start, t.end, more.end(), t.tok_start, t.value,
+                                                       t.unit, t.cls, t.approx), gap)
 
 
 def _list_length(s: str, t: Token) -> int:

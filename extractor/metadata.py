@@ -93,7 +93,7 @@ AUTHOR = regex.compile(rf"^(?P<org>[\p{{Han}}]{{2,40}}?{ORG_SUFFIX})(?:关于|\d
 PRESENTLY = regex.compile(r"现[将就把对](?P<s>[^。；]{0,160}?)(?:通报|报告|通知|公布|公示)如下")
 SHORT_LEAD = inline(r"[^，,。；;\d]{1,6}[，,]\s*")
 DEADLINE = inline(r"\s*(?:底|末|中旬|上旬|下旬)?(?:前|以前|之前)")
-PERIOD_LINE = regex.compile(r"^[(（【\[]?(?P<s>[^()（）]{4,40})[)）】\]]?$")
+PERIOD_LINE = regex.compile(r"^(?:【[^】]{1,10}】)?[(（【\[]?(?P<s>[^()（）]{4,40})[)）】\]]?$")   # (`【本周概况】(5月13日至5月19日)`)
 
 
 def compact(s: str) -> str:

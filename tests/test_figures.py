@@ -937,6 +937,19 @@ def test_d005_wan_multiplies():
     # (not a heading that names a problem: the sentence after it reads its own keyword)
     ("(一)部分单位签收不及时。县民政局、龙泉镇本月分别有4件、2件工单超时签收。",
      [("overdue", 4.0, "县民政局"), ("overdue", 2.0, "龙泉镇")]),
+    # poor ratings put right, still being put right, or not put right in time
+    ("有效差评已整改86条，县医保局、县税务局分别有2条、1条实名差评尚未整改到位；十二件差评已全部整改完毕。",
+     [("completed", 86.0, None), ("pending", 2.0, "县医保局"), ("pending", 1.0, "县税务局"), ("completed", 12.0, None)]),
+    ("石门镇、河口镇本季度各有1条差评未按期整改。", [("overdue", 1.0, "石门镇"), ("overdue", 1.0, "河口镇")]),
+    # a rate of zero written without % is not a count of evaluations
+    ("县公安局窗口主动评价率为0。", []),
+    # names before a list of the units' bracketed figures, after `…较大的`
+    ("受理量较大的东街街道、西街街道分别承办工单412件、376件。",
+     [("volume", 412.0, "东街街道"), ("volume", 376.0, "西街街道")]),
+    ("红星镇(91.6分)、白沙镇(92.3分)分别排名第18、第17位。",
+     [("score", 91.6, "红星镇"), ("score", 92.3, "白沙镇"), ("rank", 18.0, "红星镇"), ("rank", 17.0, "白沙镇")]),
+    # answered directly: a rate of direct resolution; a placing after 居 is no unit's name
+    ("专席直接答复率为78.4%，我县综合排名居全市第3名。", [("direct_resolution_rate", 78.4, None), ("rank", 3.0, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),

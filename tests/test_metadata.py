@@ -165,6 +165,14 @@ def test_week_period_line_in_the_header():
     assert (m["province"], m["city"], m["county"], m["admin_code"]) == ("吉林省", "长春市", "朝阳区", "220104")
 
 
+def test_week_period_after_a_bracketed_label():
+    # the week given in brackets after a 【…】 label, its year from the issue date
+    text = ("南湖区12345热线工作周报\n第31期\n嘉兴市南湖区行政审批局　　　　2024年8月6日\n\n"
+            "【本周概况】（7月29日至8月4日）\n\n一、受理情况\n本周共受理诉求1,206件。\n")
+    m = Metadata(text).fields()
+    assert (m["period_start"], m["period_end"]) == (D(2024, 7, 29), D(2024, 8, 4))
+
+
 def test_a_red_and_black_list_is_a_title():
     for title in ("吴江区12345热线工单办理质效红黑榜", "湄潭县12345热线工单办理“红黄榜”"):
         m = Metadata(f"{title}\n2024年第3期\n一、总体情况\n本月受理工单8,812件。\n").fields()
