@@ -450,9 +450,15 @@ def _bare_name_list(lib: Library, text: str, strict_last: bool) -> list[str]:
 
 
 def _shared_suffix(lib: Library, parts: list[str]) -> list[str]:
-    """`公安、不动产、社保窗口`: bare names before the last take its suffix (公安窗口, 不动产窗口)."""
-    shared = lib.entity["shared_suffix"].match(parts[-1]) if len(parts) > 1 else None
-    if shared is None or not all(_BARE_NAME.fullmatch(p) and not _is_name(lib, p) for p in parts[:-1]):
+    """`公安、不动产、社保窗口`: bare names before the last take its suffix (公安窗口, 不动产窗口);
+    `广州、深圳两市`: bare names counted with their kind each take it (广州市, 深圳市)."""
+    if len(parts) < 2 or not all(_BARE_NAME.fullmatch(p) and not _is_name(lib, p) for p in parts[:-1]):
+        return parts
+    counted = lib.entity["counted_suffix"].match(parts[-1])
+    if counted is not None and _cn_number(counted.group("n")) == len(parts):
+        return [p + counted.group("suffix") for p in parts[:-1] + [counted.group("name")]]
+    shared = lib.entity["shared_suffix"].match(parts[-1])
+    if shared is None:
         return parts
     return [p + shared.group("suffix") for p in parts[:-1]] + parts[-1:]
 

@@ -950,6 +950,16 @@ def test_d005_wan_multiplies():
      [("score", 91.6, "红星镇"), ("score", 92.3, "白沙镇"), ("rank", 18.0, "红星镇"), ("rank", 17.0, "白沙镇")]),
     # answered directly: a rate of direct resolution; a placing after 居 is no unit's name
     ("专席直接答复率为78.4%，我县综合排名居全市第3名。", [("direct_resolution_rate", 78.4, None), ("rank", 3.0, None)]),
+    # bare place names counted with their kind each take it (`A、B两市`, `A、B、C三个街道`)
+    ("杭州、宁波两市受理量分别为986.2万件、612.5万件。",
+     [("volume", 9862000.0, "杭州市"), ("volume", 6125000.0, "宁波市")]),
+    ("城东、城西两个街道按期办结率均为100%。",
+     [("completion_rate", 100.0, "城东街道"), ("completion_rate", 100.0, "城西街道")]),
+    # a lead naming a measure by its stem (`按时办结方面，…`, `群众满意方面，…`)
+    ("按期办结方面，江阴市、宜兴市均达到100%；群众满意方面，江阴市以97.6%居首。",
+     [("completion_rate", 100.0, "江阴市"), ("completion_rate", 100.0, "宜兴市"), ("satisfaction_rate", 97.6, "江阴市")]),
+    # a seven-digit count of calls is no phone number
+    ("一季度共接听群众来电1203658个。", [("calls", 1203658.0, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
