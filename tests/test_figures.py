@@ -1084,6 +1084,12 @@ def test_phrasings(text, expected):
     ("噪音类诉求明显增多，其中反映广场舞扰民的有2,140件。", [("category_count", 2140.0, "广场舞扰民")]),
     # a category of letters or messages and its share
     ("建议类来信占比最高，为36.5%。", [("category_share", 36.5, "建议")]),
+    # topics after `反映较多的问题依次是：`, each with a gloss of what it holds; a category's gloss
+    # may list several things
+    ("群众反映较多的问题依次是：市容环境(含占道经营、噪声扰民)1.21万件，劳资纠纷0.86万件。",
+     [("category_count", 12100.0, "市容环境"), ("category_count", 8600.0, "劳资纠纷")]),
+    ("城乡建设类(含物业管理、房屋质量、违章搭建)598件，占19.1%。",
+     [("category_count", 598.0, "城乡建设"), ("category_share", 19.1, "城乡建设")]),
     # a measure's step in a counted kind of tickets is no topic (`派发工单中，按时签收…`)
     ("转办工单中，按时签收2,203件，按时签收率99.1%。", [("response_rate", 99.1, None)]),
 ])
