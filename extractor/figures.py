@@ -1050,7 +1050,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     # `诉求主要集中在城乡建设(2,106件)、劳动保障(1,874件)`: topics listed without 类;
                     # `其中欠薪诉求3416件`: a clause opened by its topic
                     topics = words["topic_lead"].search(s, ctx_start, t.tok_start) or any(   # (`…；市容环境1045件`)
-                        (r["pattern"].endswith("/topic") or (r["metric"] == "category_count" and r["pattern"] != "category.bare"))
+                        (r["pattern"].endswith("/topic")
+                         or (r["metric"] == "category_count" and r["pattern"] != "category.bare"))   # (`其次为…`)
                         and not _HARD_END.search(s, r["end"], t.tok_start)
                         for r in out[-3:]) or _numbered_under_topic_lead(lib, s, t.tok_start) \
                         or (_SUBSET_OPEN.match(s, clause_start) is not None   # (`城乡建设类9,642件…。其中物业管理4,105件`)

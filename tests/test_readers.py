@@ -254,6 +254,17 @@ def test_unwrap_leaves_the_issuer_above_the_date_on_its_own_line():
                                             "某某区人民政府办公室", "2025 年 2 月 26 日"]
 
 
+def test_unwrap_keeps_a_masthead_with_issuer_and_date_on_one_line_apart_from_the_body():
+    from extractor.readers.pdf import unwrap
+
+    # (issuer left, date right: the line runs to the margin like a wrapped one)
+    page = ("某某县12345热线工单回访简报\n"
+            "某某县数据资源管理局                                              2023年6月8日\n"
+            "五月份，县热线分中心共回访工单2417件，回访联系成功2236件，联系成功率92.5%，\n"
+            "实际解决率83.8%。")
+    assert unwrap(page).split("\n")[1] == "某某县数据资源管理局                                              2023年6月8日"
+
+
 def test_unwrap_joins_a_paragraph_whose_sentence_ended_right_at_the_margin():
     from extractor.readers.pdf import unwrap
 

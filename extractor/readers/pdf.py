@@ -93,8 +93,9 @@ def _between_neighbours(textpage, start: int, line: str, k: int) -> bool:
 
 
 SENTENCE_END = re.compile(r"[。：:；;！!？?）)”」|]\s*$")
-DATE_LINE = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
-DATE_TAIL = re.compile(r"\s(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+_DATE = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日"
+DATE_LINE = re.compile(rf"^\s*{_DATE}\s*$")
+DATE_TAIL = re.compile(rf"\s{_DATE}\s*$")   # (a masthead's issuer and its date on one line)
 FULL_STOP = re.compile(r"[。；;！!？?]\s*$")
 LABEL_LINE = re.compile(r"^\s*[\u4e00-\u9fff()（）]{2,20}[：:]")
 LINE_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、](?!\d)|附件|$"
