@@ -945,11 +945,11 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     and words["area_lead"].search(s, hard_ends.last_end(0, sent_start), t.tok_start) is not None
                 # (`A、B分别有2条、1条差评尚未整改到位`: the keyword after a list of numbers, read below,
                 # outweighs one in a clause before)
-                list_post = post is None and t.cls != "bare" \
-                    and words["respectively"].search(s, clause_start, t.tok_start) is not None \
-                    and _keyword_after_list(events, event_ends, s, t, words["post_gap"]) is not None
+                list_post = _keyword_after_list(events, event_ends, s, t, words["post_gap"]) \
+                    if post is None and t.cls != "bare" and words["respectively"].search(s, clause_start, t.tok_start) \
+                    else None
                 ctx = _context(events, event_ends, s, ctx_start, t, clauses) \
-                    if post is None and not area_item and not list_post else None
+                    if post is None and not area_item and list_post is None else None
                 if ctx is not None:
                     resp = words["respectively"].search(s, clause_start, t.tok_start)
                     if resp:
@@ -1014,11 +1014,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         metric_rule = ctx.rule
                         pattern_id = ctx.rule.id + "/total"
                 if metric_rule is None and t.cls != "bare":
-                    # `区住建局有8件工单超期未办结`: the keyword right after the number
-                    post = post or _keyword_after(events, event_ends, s, t, words["post_gap"])
+                    # `区住建局有8件工单超期未办结`: the keyword right after the number (read above)
                     if post is None and (resp := words["respectively"].search(s, clause_start, t.tok_start)):
                         # `A、B分别有7件、5件工单超期办结`: the keyword after the list is each number's
-                        post = _keyword_after_list(events, event_ends, s, t, words["post_gap"])
+                        post = list_post
                         listed_names = _name_list(lib, s[clause_start:resp.start()], strict_last=False) if post else []
                         if len(listed_names) == _list_length(s, t):
                             names, respectively = listed_names, True
