@@ -960,6 +960,9 @@ def test_d005_wan_multiplies():
      [("completion_rate", 100.0, "江阴市"), ("completion_rate", 100.0, "宜兴市"), ("satisfaction_rate", 97.6, "江阴市")]),
     # a seven-digit count of calls is no phone number
     ("一季度共接听群众来电1203658个。", [("calls", 1203658.0, None)]),
+    # a scope before the unit after a semicolon (`；部门中市住建局…`) is no part of its name
+    ("承办量较大的是东城街道2,105件、西城街道1,876件；乡镇中大河镇以1,302件居首。",
+     [("volume", 2105.0, "东城街道"), ("volume", 1876.0, "西城街道"), ("volume", 1302.0, "大河镇")]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),

@@ -214,9 +214,40 @@ def test_pdf_lines_are_joined_by_what_fits_at_the_margin_not_by_their_length():
     assert "排名前五的一级分类为：城乡建设11,207件（占21.22%）、劳动保障8,164件" in text
     assert "受理4,733件，占该类的57.97%，其中农民工欠薪3,312件。" in text
     assert "邓州市政务服务和大数据管理局\n二〇二四年七月十日\n" in text
-    assert "湍河街道3,790件；乡\n— 2 —\n" in text
     text = extractor.read(CORPUS / "heldout146" / "ss006.pdf").raw
     assert "2024年7月8日\n（此件公开发布）" in text
+
+
+def test_pdf_paragraph_cut_by_a_page_break_is_joined_back_on_the_page_it_began_on():
+    """The folio at the first page's foot stays there (the normaliser drops it), and the rest
+    of the second page follows the page break."""
+    text = extractor.read(CORPUS / "heldout146" / "ss004.pdf").raw
+    assert "湍河街道3,790件；乡镇中穰东镇以2,437件居首。满意率低于95%的有3个" in text
+    assert "构林镇（94.6%）。\n— 2 —\n\f三、分析研判\n" in text
+    # (a line that ends with a comma, whose glyph stops short of the margin, ran on all the same)
+    text = extractor.read(CORPUS / "heldout146" / "ss001.pdf").raw
+    assert "房屋质量问题846件，比去年同期减少212件，" in text
+    # (prose that sets spaces around its numbers is no table row: `综合得分 88.73 分，排名第 14`)
+    text = extractor.read(CORPUS / "heldout170" / "tq004.pdf").raw
+    assert "秦皇岛市、承德市、张家口市评为一般等次，其中张家口市综合得分 88.73 分，排名第 14位。" in text
+
+
+def test_join_pages_passes_over_folios_and_a_running_header_and_keeps_table_rows_apart():
+    from extractor.readers.pdf import join_pages
+
+    header = "某某市12345热线办公室"
+    pages = [f"{header}\n本月全市受理诉求3.2万件，办结率98.6%，按时办\n第 1 页 共 2 页",
+             f"{header}\n结率97.9%。\n二、各县区情况\n甲县 1200 98.5%",
+             f"{header}\n乙县 1100 97.1%"]
+    box, head = (500.0, 14.0, 14.0), (200.0, 14.0, 14.0)   # (right, first run, size): at the margin, short
+    boxes = [[head, box, box], [head, box, box, box], [head, box]]
+    upper, middle, lower = join_pages(pages, boxes)
+    assert upper == f"{header}\n本月全市受理诉求3.2万件，办结率98.6%，按时办结率97.9%。\n第 1 页 共 2 页"
+    assert middle == f"{header}\n二、各县区情况\n甲县 1200 98.5%"
+    assert lower == f"{header}\n乙县 1100 97.1%"   # (a row at a page's foot goes on in the table below)
+    # a line that stopped short of the margin ended its paragraph
+    short = [[head, (300.0, 14.0, 14.0), box], [head, box, box, box], [head, box]]
+    assert join_pages(pages, short)[1].startswith(f"{header}\n结率97.9%。")
 
 
 def test_unwrap_with_line_boxes_keeps_a_title_in_a_larger_font_apart():

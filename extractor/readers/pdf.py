@@ -1,7 +1,8 @@
 """PDF text through pypdfium2 (fast, and already under pdfplumber); page breaks kept as `\\f`.
 
 A PDF has visual lines, not paragraphs: a line that runs to the right margin without
-ending a sentence is joined to the next, so `0.3` / `7万件` at a wrap reads `0.37万件` again.
+ending a sentence is joined to the next, so `0.3` / `7万件` at a wrap reads `0.37万件` again,
+and a paragraph a page break cut (`…按时办` / `结率最低的是…`) is put back on the page it began on.
 pdfplumber is only for tables, on pages that have them (`pdf_tables`), here at read time
 because no later stage may open the file again.
 """
@@ -46,7 +47,7 @@ def read_pdf(data: bytes, doc: Document, limits: Limits, password: str | None = 
         raise ReadError("bad_pdf", f"the PDF is damaged: {e}") from e
     finally:
         pdf.close()
-    texts = [unwrap(p.rstrip("\n"), b) for p, b in zip(pages, boxes)]
+    texts = join_pages([p.rstrip("\n") for p in pages], boxes)
     doc.raw = "\n\f".join(texts) + "\n"
     doc.source_tables = find_tables(data, texts, sep="\n\f", password=password)
 
@@ -105,6 +106,7 @@ LINE_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一
 # a line's first unbreakable run: a number or a Latin word with its separators, else one
 # character, with the closing punctuation a line may not start with
 FIRST_RUN = re.compile(r"(?:[0-9A-Za-z][0-9A-Za-z,.%‰/\-]*|.)[，。、；：！？,.;:!?）)”’》」%]*")
+CJK_PUNCTUATION = frozenset("，、。；：！？")
 LineBox = tuple[float, float, float]   # (right edge, width of its first run, font height)
 
 
@@ -119,11 +121,23 @@ def line_boxes(textpage, text: str) -> list[LineBox | None]:
         if first < len(body):
             run_end = FIRST_RUN.match(body, first).end()
             head, tail, last = (textpage.get_charbox(pos + k) for k in (first, run_end - 1, len(body) - 1))
-            out.append((last[2], tail[2] - head[0], max(head[3] - head[1], last[3] - last[1])))
+            size = max(head[3] - head[1], last[3] - last[1])
+            # (a CJK comma's glyph is drawn in the left of its square, which ends a size further on)
+            right = max(last[2], last[0] + size) if body[-1] in CJK_PUNCTUATION else last[2]
+            out.append((right, tail[2] - head[0], size))
         else:
             out.append(None)
         pos += len(line) + 2
     return out
+
+
+# a comma or a full stop between words: prose, whatever numbers it holds (`得分 88.73 分，排名第 14`)
+PROSE_STOPS = re.compile(r"[\u4e00-\u9fff][，。；]")
+
+
+def table_row(line: str) -> bool:
+    """A line that reads as a table row, not as prose that sets spaces around its numbers."""
+    return row_like(line.split()) and not PROSE_STOPS.search(line)
 
 
 def visual_width(line: str) -> float:
@@ -164,9 +178,53 @@ def unwrap(page: str, boxes: list[LineBox | None] | None = None) -> str:
         # new `单位：` paragraph)
         ran_on = at_margin and FULL_STOP.search(prev) and not LABEL_LINE.match(line)
         if ((wrapped or ran_on) and not LINE_START.match(line)
-                and not signature and not row_like(prev.split()) and not row_like(line.split())):
+                and not signature and not table_row(prev) and not table_row(line)):
             # (table rows are as wide as the page, and so is the header above the first)
             out[-1] = prev.rstrip() + line.lstrip()
         else:
             out.append(line)
     return "\n".join(out)
+
+
+FOLIO_LINE = re.compile(r"^\s*(?:[—–\-－]{1,2}\s*\d{1,3}\s*[—–\-－]{1,2}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+                        r"|\d{1,3}\s*/\s*\d{1,3})\s*$")
+
+
+def join_pages(pages: list[str], boxes: list[list[LineBox | None]]) -> list[str]:
+    """Each page unwrapped, and the paragraph a page break cut joined back across it: the first
+    paragraph of a page moves up onto the last line of the page before when, as within a page,
+    that line ended mid-sentence where the next line's first run would not have fitted. Folios
+    and a running header (a first line every page repeats) are passed over and stay put."""
+    texts = [unwrap(p, b) for p, b in zip(pages, boxes)]
+    lines = [p.split("\n") for p in pages]
+    body = [[i for i, x in enumerate(ls) if x.strip() and not FOLIO_LINE.match(x)] for ls in lines]
+    firsts = [ls[b[0]].strip() if b else "" for ls, b in zip(lines, body)]
+    headers = {x for x in firsts if x and firsts.count(x) > 1}
+    for k in range(len(pages) - 1):
+        upper, lower = lines[k], lines[k + 1]
+        tops = [i for i in body[k + 1] if lower[i].strip() not in headers]
+        if len(body[k]) < 2 or not tops or len(boxes[k]) != len(upper) or len(boxes[k + 1]) != len(lower):
+            continue
+        last, first = body[k][-1], tops[0]
+        if boxes[k][last] is None or boxes[k + 1][first] is None:
+            continue
+        (right, _, size), (_, lead, _) = boxes[k][last], boxes[k + 1][first]
+        margin = max(b[0] for b in boxes[k] if b)
+        ends_open = right + lead > margin - size * 0.3 and not (
+            SENTENCE_END.search(upper[last]) or DATE_TAIL.search(upper[last]) or table_row(upper[last]))
+        opens_paragraph = (LINE_START.match(lower[first]) or DATE_LINE.match(lower[first])
+                           or table_row(lower[first])
+                           or (first + 1 < len(lower) and DATE_LINE.match(lower[first + 1])))
+        if ends_open and not opens_paragraph:
+            texts[k], texts[k + 1] = _move_up(texts[k], texts[k + 1], headers)
+    return texts
+
+
+def _move_up(upper: str, lower: str, headers: set[str]) -> tuple[str, str]:
+    """The first line of text on `lower` (folios and running headers aside) appended to the last
+    of `upper`."""
+    up, low = upper.split("\n"), lower.split("\n")
+    last = max(i for i, x in enumerate(up) if x.strip() and not FOLIO_LINE.match(x))
+    first = next(i for i, x in enumerate(low) if x.strip() and not FOLIO_LINE.match(x) and x.strip() not in headers)
+    up[last] = up[last].rstrip() + low.pop(first).lstrip()
+    return "\n".join(up), "\n".join(low)
