@@ -508,6 +508,23 @@ def _line_head(lib: Library, s: str, pos: int, meta: dict, adjacent: bool = Fals
     return name
 
 
+def _line_topic(lib: Library, s: str, pos: int, heading: str | None) -> tuple[str, int] | None:
+    """The kind of request a numbered line opens with its count in brackets (`1.疫情防控(14.86万件，
+    占15.07%)。…`), folded, and where that head ends (-1 when it heads the token's section rather
+    than its line: the units' counts in the paragraph under it count that kind too); None when the
+    line opens with a unit or a section's own words."""
+    m = lib.words["topic_head"].match(s, s.rfind("\n", 0, pos) + 1)
+    if m is not None and m.end() <= pos:
+        end = m.end()
+    elif heading and (m := lib.words["topic_head"].match(heading)):
+        end = -1
+    else:
+        return None
+    if _is_name(lib, m.group("topic")):
+        return None
+    return fold_category(m.group("topic")), end
+
+
 def _own_subject(lib: Library, pre: str) -> bool:
     """The keyword's clause has a subject of its own (`三家合计占…`, `上述单位…`)."""
     return lib.entity["group"].search(pre) is not None
@@ -841,8 +858,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 every = len(names) < 2 and (respectively or _every(lib, s, pre, first)
                                             or lib.entity["each"].search(s, best.end, t.tok_start) is not None
                                             or (t.value == 100 and t.cls == "pct"))
-                if every and len(loose := _name_list(lib, pre, strict_last=False)) >= 2:
-                    # `A、B全年不合理退单分别为…`, `A、B二季度考核均得98分`: the last name runs on into other words
+                if (every or t.value == 0) and len(loose := _name_list(lib, pre, strict_last=False)) >= 2:
+                    # `A、B全年不合理退单分别为…`, `A、B二季度考核均得98分`: the last name runs on into other
+                    # words (and a zero said of the units listed is each one's, `A、B连续两个月报送量为0`)
                     names = loose
                 if len(names) < 2 and (bracket_each := _SHARED_IN_BRACKET.search(s, best.end, t.tok_start)):
                     # `超期工单主要集中在A、B(各2件)`: the units before the bracket share its number
@@ -870,6 +888,15 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     before = _list_before(lib, s, clauses, sent_start, kw_clause)
                     if len(before) == listed_numbers:
                         names, respectively = before, True
+                    elif not before and first.rule.metric in ("volume", "category_count", "share") \
+                            and (kinds := _kinds_ranked(lib, s, clauses, sent_start, kw_clause)) \
+                            and len(kinds) == listed_numbers:
+                        # `反映集中的前三位是A、B、C，分别受理a件、b件和c件`: the kinds the clause
+                        # before ranked, each with its number in order
+                        listed = kinds
+                        if t.cls != "pct":
+                            metric_rule = lib.rules_by_id["category.count"]
+                            pattern_id = metric_rule.id + "/ranked"
                 if (respectively or _NEXT_NUMBER.match(s, t.tok_end)) and not names and same_sentence \
                         and not lib.entity["suffix_end"].search(pre):
                     # `反映A的1,236件、B的1,108件，同比分别下降12.7%、6.3%`, `A、B分别报送58条、51条，
@@ -1208,6 +1235,11 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     # `分月度看，1月2034件、2月1786件`, `(三)季度分布。一季度12.68万件`: requests by period
                     metric_rule = lib.rules_by_id["volume.received"]
                     pattern_id = metric_rule.id + "/period"
+                if metric_rule is None and t.cls == "count" and (head := _line_topic(lib, s, t.tok_start, heading)) \
+                        and head[1] == t.start:
+                    # `1.疫情防控(14.86万件，…)`: the count in the bracket after a kind heading its line
+                    metric_rule, cat_next = lib.rules_by_id["category.count"], head[0]
+                    pattern_id = metric_rule.id + "/line_topic"
                 if metric_rule is None and t.cls == "pct" and words["measures_again"].fullmatch(s, clause_start, t.tok_start) \
                         and (measures := _measures_before(out, sent_start, _list_length(s, t))):
                     # `A承办…，签收率99.87%，办结率98.91%，满意率87.64%；B承办7218件，三项指标分别为
@@ -1290,6 +1322,9 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             metric_rule, category = lib.rules_by_id["volume.received"], None
             pattern_id = metric_rule.id + "/category"
         metric = metric_rule.metric
+        if metric == "adopted":
+            # (`南充市人民政府网站采用营山信息28条`: the site or office that adopted items is no unit reporting them)
+            names = [n for n in names if not words["adopting_body"].search(n)]
         value = t.value * metric_rule.sign
         clause_end = clauses.next_start(t.tok_end, len(s))
         key = (sent_start, t.tok_end, heading)
@@ -1327,6 +1362,13 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             base["category"] = cat_next
             if metric in ("share", "category_share"):
                 base["metric"] = "category_share"
+        if not listed and base["metric"] in ("volume", "share") \
+                and (head := _line_topic(lib, s, t.tok_start, heading)) and base["category"] in (None, head[0]):
+            # `8.生态环境。受理2.46万件，占2.49%`: a numbered line opened by a kind of request counts
+            # that kind (its units' counts too: `西陵区、伍家岗区诉求量分别为…`)
+            base["metric"] = "category_share" if base["metric"] == "share" else "category_count"
+            base["category"] = head[0]
+            base["pattern"] = pattern_id + "/line_topic"
         cats = []
         if metric == "share" and respectively and not names and best is not None:
             # `咨询a件、求助b件、投诉c件，分别占x%、y%、z%`: the shares pair with the categories in order
@@ -1526,6 +1568,18 @@ def _units_in(out: list[dict], sent_start: int) -> list[str]:
         if r["entity"]:
             run.append(r["entity"])
     return list(dict.fromkeys(reversed(run)))
+
+
+def _kinds_ranked(lib: Library, s: str, clauses: Marks, sent_start: int, kw_clause: int) -> list[str]:
+    """The request kinds a clause ranks before the keyword's (`前三位是A、B、C`, `排名前三的领域为A、
+    B和C`), folded, in order; [] when it ranks none or names a unit among them."""
+    if kw_clause <= sent_start:
+        return []
+    ranked = lib.words["topics_ranked"].search(s[clauses.last_end(sent_start, kw_clause - 1):kw_clause - 1])
+    kinds = [k.strip() for k in lib.words["list_separator"].split(ranked.group("list"))] if ranked else []
+    if any(_is_name(lib, kind) for kind in kinds):
+        return []
+    return [fold_category(_LABEL_TAIL.sub("", kind) or kind) for kind in kinds]
 
 
 def _category_list(lib: Library, s: str, clause_start: int, keyword: Event) -> list[str]:
@@ -1781,8 +1835,9 @@ def _same_rule_run_start(events: list[Event], event_ends: list[int], e: Event) -
 def _every(lib: Library, s: str, pre: str, keyword: Event) -> bool:
     """Does 各/均/都 open the keyword (`均得`), stand in the words between the names and it
     (`A、B上半年各被…`) or right after the names (`A、B各收到群众赠送锦旗…`)? Then each unit
-    listed takes the number."""
-    if _EVERY.match(s, keyword.start) or _EVERY.search(_list_tail(lib, pre)):
+    listed takes the number; so does a shared placing (`A、B、C未被扣分，并列第一`)."""
+    if _EVERY.match(s, keyword.start) or _EVERY.search(_list_tail(lib, pre)) \
+            or "并列" in s[max(0, keyword.start - 1):keyword.end]:
         return True
     if not _LISTED_THEN_EVERY.search(pre):
         return False

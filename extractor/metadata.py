@@ -177,6 +177,9 @@ class Metadata:
         for i, line in self.header():
             line = TITLE_LABEL.sub("", line)
             if not self.in_table[i] and self._is_title_line(line):
+                if i == self.title_line and group:
+                    groups.append(group)   # (the line the page names its title starts it: above are the site's)
+                    group = []
                 group.append(line)
                 continue
             if group:

@@ -963,6 +963,23 @@ def test_d005_wan_multiplies():
     # a scope before the unit after a semicolon (`；部门中市住建局…`) is no part of its name
     ("承办量较大的是东城街道2,105件、西城街道1,876件；乡镇中大河镇以1,302件居首。",
      [("volume", 2105.0, "东城街道"), ("volume", 1876.0, "西城街道"), ("volume", 1302.0, "大河镇")]),
+    # a zero said of units listed is each one's
+    ("县科协、县档案馆连续三个月报送量为0。", [("submitted", 0.0, "县科协"), ("submitted", 0.0, "县档案馆")]),
+    # placings after the units just scored, by 名列 as by 分列
+    ("城南街道、城北街道综合得分分别为96.4分和95.8分，名列第1、第2位。",
+     [("score", 96.4, "城南街道"), ("score", 95.8, "城北街道"), ("rank", 1.0, "城南街道"), ("rank", 2.0, "城北街道")]),
+    # a shared placing (`并列第一`) is each unit's of the clause before
+    ("东湖街道、西湖街道本季度未被扣分，并列第一。", [("rank", 1.0, "东湖街道"), ("rank", 1.0, "西湖街道")]),
+    # a cause (`受…影响`) is no unit, even when it ends like one (`返乡`)
+    ("受节后返乡影响，咨询类诉求环比增长18.2%。", [("change_rate", 18.2, None)]),
+    # a temperature a case reports is no count
+    ("有市民来电反映室内温度仅12℃，已督促供热企业整改。", []),
+    # calls counted in 件 are calls; calls a clause says were received or transferred are requests
+    ("全年受理群众诉求4.12万件，其中来电3.05万件、网上留言1.07万件。",
+     [("volume", 41200.0, None), ("calls", 30500.0, None), ("volume", 10700.0, None)]),
+    ("中心共转办群众来电862件。", [("volume", 862.0, None)]),
+    # the site or office that adopted items is no unit that reported them
+    ("湖北省人民政府网站采用我区信息12条，省政府办公厅采用5条。", [("adopted", 12.0, None), ("adopted", 5.0, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
@@ -1095,6 +1112,27 @@ def test_phrasings(text, expected):
      [("category_count", 598.0, "城乡建设"), ("category_share", 19.1, "城乡建设")]),
     # a measure's step in a counted kind of tickets is no topic (`派发工单中，按时签收…`)
     ("转办工单中，按时签收2,203件，按时签收率99.1%。", [("response_rate", 99.1, None)]),
+    # kinds a clause ranks, their numbers in the clause after, in order (with or without 类)
+    ("群众诉求最多的前两位是供水供气、噪声扰民，分别受理2,306件和1,874件。",
+     [("category_count", 2306.0, "供水供气"), ("category_count", 1874.0, "噪声扰民")]),
+    ("排名前三的类别依次为医疗卫生类、教育类、交通出行类，分别为962件、805件、611件。",
+     [("category_count", 962.0, "医疗卫生"), ("category_count", 805.0, "教育"), ("category_count", 611.0, "交通出行")]),
+    ("诉求较集中的是住房保障类、就业类诉求，分别占21.4%、13.9%。",
+     [("category_share", 21.4, "住房保障"), ("category_share", 13.9, "就业")]),
+    # a share of the whole (`占总量的`) of a kind named before it
+    ("其中医保类诉求占总量的9.6%。", [("category_share", 9.6, "医保")]),
+    # a numbered line opened by a kind of request counts that kind, its units' counts too; a
+    # section's own words open no kind
+    ("3.供水供电(2.16万件，占4.1%)。东区、西区诉求量分别为0.82万件、0.61万件。",
+     [("category_count", 21600.0, "供水供电"), ("category_share", 4.1, "供水供电"),
+      ("category_count", 8200.0, "供水供电"), ("category_count", 6100.0, "供水供电")]),
+    ("(一)总体情况。本月受理诉求2,318件，占全年的8.1%。", [("volume", 2318.0, None), ("share", 8.1, None)]),
+    # a kind's count in Chinese numerals
+    ("全年交办件中，求助二千零六十件，投诉一千一百零五件。",
+     [("category_count", 2060.0, "求助"), ("category_count", 1105.0, "投诉")]),
+    # the count first, then the kind it belongs to
+    ("全年受理求助类4,102件，另有356件属于投诉类，其余88件为建议类。",
+     [("category_count", 4102.0, "求助"), ("category_count", 356.0, "投诉"), ("category_count", 88.0, "建议")]),
 ])
 def test_category_labels(text, expected):
     got = [(f["metric"], f["value"], f["category"]) for f in extract_text(text)]
@@ -1286,6 +1324,24 @@ def _doc_figs(text):
 
     doc = segment(Document(source_path="<text>", source_format="txt", doc_id="", raw=text, text=text))
     return [(f["metric"], f["value"], f["entity"]) for f in extract_figures(doc)]
+
+
+def test_units_counts_under_a_kind_heading_with_its_count_count_that_kind():
+    """`1.疫情防控(14.86万件，…)。` heads its paragraph: the units' counts under it are of that
+    kind; a run-in head without its count (`8.生态环境。`) may be a section's own words and names
+    no kind."""
+    from extractor.model import Document
+    from extractor.segment import segment
+
+    def figs(text):
+        doc = segment(Document(source_path="<text>", source_format="txt", doc_id="", raw=text, text=text))
+        return [(f["metric"], f["value"], f["category"], f["entity"]) for f in extract_figures(doc)]
+
+    got = figs("二、热点问题\n2.物业管理(6,210件，占8.3%)。主要反映电梯维修慢。东城区、南湖区分别受理1,502件、1,288件。\n"
+               "3.办理时效。受理1,120件，占1.5%。\n")
+    assert got == [("category_count", 6210.0, "物业管理", None), ("category_share", 8.3, "物业管理", None),
+                   ("category_count", 1502.0, "物业管理", "东城区"), ("category_count", 1288.0, "物业管理", "南湖区"),
+                   ("volume", 1120.0, None, None), ("share", 1.5, None, None)]
 
 
 def test_bulleted_label_value_lines_are_items_of_their_own():

@@ -204,6 +204,20 @@ def test_a_wechat_article_headline_is_its_title(tmp_path):
     assert doc.metadata["issue_date"] == D(2023, 11, 28)
 
 
+def test_a_portal_header_above_the_line_the_page_names_its_title_is_no_part_of_it(tmp_path):
+    # the site's name and links stand on a line of their own right above the article's title
+    page = ("<html><head><title>关于2024年一季度政务服务工作情况的通报 - 某某市人民政府</title></head><body>"
+            "<div id='top'><a href='/'>某某市人民政府</a> <span>政务公开</span> <a href='/'>登录</a></div>"
+            "<div class='art-title'>关于2024年一季度政务服务工作情况的通报</div>"
+            "<div class='art-content'><p>一季度，全市共受理办件12,806件，按期办结率99.6%。</p></div>"
+            "</body></html>")
+    f = tmp_path / "portal.html"
+    f.write_text(page, encoding="utf-8")
+    doc = load(f)
+    extract_metadata(doc)
+    assert doc.metadata["title"] == "关于2024年一季度政务服务工作情况的通报"
+
+
 def test_period_opening_a_sentence_after_a_short_lead():
     """`经核查，2024年5月你镇…`: the month heads its sentence after a lead clause; a month
     deep in a sentence (`…要求于2024年7月底前`) is a deadline, not the period."""

@@ -122,7 +122,8 @@ def line_boxes(textpage, text: str) -> list[LineBox | None]:
             run_end = FIRST_RUN.match(body, first).end()
             head, tail, last = (textpage.get_charbox(pos + k) for k in (first, run_end - 1, len(body) - 1))
             size = max(head[3] - head[1], last[3] - last[1])
-            # (a CJK comma's glyph is drawn in the left of its square, which ends a size further on)
+            # (a CJK comma's glyph is drawn in the left of its square, which ends a size further on;
+            # some writers let it hang past the margin, so such lines do not set the margin)
             right = max(last[2], last[0] + size) if body[-1] in CJK_PUNCTUATION else last[2]
             out.append((right, tail[2] - head[0], size))
         else:
@@ -158,7 +159,7 @@ def unwrap(page: str, boxes: list[LineBox | None] | None = None) -> str:
     full = max(widths, default=0)
     if full < 15:
         return page
-    margin = max((b[0] for b in boxes if b), default=0) if boxes else 0
+    margin = _margin(lines, boxes) if boxes else 0
     out = [lines[0]]
     for k, (prev_width, line) in enumerate(zip(widths, lines[1:]), start=1):
         prev = out[-1]
@@ -190,6 +191,12 @@ FOLIO_LINE = re.compile(r"^\s*(?:[—–\-－]{1,2}\s*\d{1,3}\s*[—–\-－]{1,
                         r"|\d{1,3}\s*/\s*\d{1,3})\s*$")
 
 
+def _margin(lines: list[str], boxes: list[LineBox | None]) -> float:
+    """The page's right margin: where its lines end, those ending in a CJK comma aside."""
+    return max((b[0] for line, b in zip(lines, boxes) if b and line.rstrip()[-1:] not in CJK_PUNCTUATION),
+               default=max((b[0] for b in boxes if b), default=0))
+
+
 def join_pages(pages: list[str], boxes: list[list[LineBox | None]]) -> list[str]:
     """Each page unwrapped, and the paragraph a page break cut joined back across it: the first
     paragraph of a page moves up onto the last line of the page before when, as within a page,
@@ -209,7 +216,7 @@ def join_pages(pages: list[str], boxes: list[list[LineBox | None]]) -> list[str]
         if boxes[k][last] is None or boxes[k + 1][first] is None:
             continue
         (right, _, size), (_, lead, _) = boxes[k][last], boxes[k + 1][first]
-        margin = max(b[0] for b in boxes[k] if b)
+        margin = _margin(upper, boxes[k])
         ends_open = right + lead > margin - size * 0.3 and not (
             SENTENCE_END.search(upper[last]) or DATE_TAIL.search(upper[last]) or table_row(upper[last]))
         opens_paragraph = (LINE_START.match(lower[first]) or DATE_LINE.match(lower[first])
