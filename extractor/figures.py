@@ -1364,8 +1364,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                 base["metric"] = "category_share"
         if not listed and base["metric"] in ("volume", "share") \
                 and (head := _line_topic(lib, s, t.tok_start, heading)) and base["category"] in (None, head[0]):
-            # `8.生态环境。受理2.46万件，占2.49%`: a numbered line opened by a kind of request counts
-            # that kind (its units' counts too: `西陵区、伍家岗区诉求量分别为…`)
+            # `1.疫情防控(14.86万件，占15.07%)。…西陵区、伍家岗区诉求量分别为…`: under a kind of
+            # request heading its line with its count, the line's counts and shares are of that kind
             base["metric"] = "category_share" if base["metric"] == "share" else "category_count"
             base["category"] = head[0]
             base["pattern"] = pattern_id + "/line_topic"

@@ -1318,27 +1318,20 @@ def test_show_also_prints_the_tables_and_the_failed_checks():
     assert "FAIL rate_vs_counts: completion_rate" in out  # 979 / 1096 is not the stated 98.4%
 
 
-def _doc_figs(text):
+def _doc_figs(text, fields=("metric", "value", "entity")):
     from extractor.model import Document
     from extractor.segment import segment
 
     doc = segment(Document(source_path="<text>", source_format="txt", doc_id="", raw=text, text=text))
-    return [(f["metric"], f["value"], f["entity"]) for f in extract_figures(doc)]
+    return [tuple(f[k] for k in fields) for f in extract_figures(doc)]
 
 
 def test_units_counts_under_a_kind_heading_with_its_count_count_that_kind():
     """`1.疫情防控(14.86万件，…)。` heads its paragraph: the units' counts under it are of that
     kind; a run-in head without its count (`8.生态环境。`) may be a section's own words and names
     no kind."""
-    from extractor.model import Document
-    from extractor.segment import segment
-
-    def figs(text):
-        doc = segment(Document(source_path="<text>", source_format="txt", doc_id="", raw=text, text=text))
-        return [(f["metric"], f["value"], f["category"], f["entity"]) for f in extract_figures(doc)]
-
-    got = figs("二、热点问题\n2.物业管理(6,210件，占8.3%)。主要反映电梯维修慢。东城区、南湖区分别受理1,502件、1,288件。\n"
-               "3.办理时效。受理1,120件，占1.5%。\n")
+    got = _doc_figs("二、热点问题\n2.物业管理(6,210件，占8.3%)。主要反映电梯维修慢。东城区、南湖区分别受理1,502件、1,288件。\n"
+               "3.办理时效。受理1,120件，占1.5%。\n", fields=("metric", "value", "category", "entity"))
     assert got == [("category_count", 6210.0, "物业管理", None), ("category_share", 8.3, "物业管理", None),
                    ("category_count", 1502.0, "物业管理", "东城区"), ("category_count", 1288.0, "物业管理", "南湖区"),
                    ("volume", 1120.0, None, None), ("share", 1.5, None, None)]

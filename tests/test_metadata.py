@@ -195,10 +195,7 @@ def test_a_wechat_article_headline_is_its_title(tmp_path):
             "<em id='publish_time' class='rich_media_meta rich_media_meta_text'>2023-11-28 18:36</em></div>"
             "<div class='rich_media_content'><section>11月20日至26日，雁塔区共接收转办工单4811件。</section></div>"
             "</body></html>")
-    f = tmp_path / "wechat.html"
-    f.write_text(page, encoding="utf-8")
-    doc = load(f)
-    extract_metadata(doc)
+    doc = _page(tmp_path, page)
     assert "雁塔12345\n2023-11-28 18:36" in doc.text
     assert doc.metadata["title"] == "12345热线周报|供热诉求激增，这些问题请关注(11.20—11.26)"
     assert doc.metadata["issue_date"] == D(2023, 11, 28)
@@ -211,11 +208,16 @@ def test_a_portal_header_above_the_line_the_page_names_its_title_is_no_part_of_i
             "<div class='art-title'>关于2024年一季度政务服务工作情况的通报</div>"
             "<div class='art-content'><p>一季度，全市共受理办件12,806件，按期办结率99.6%。</p></div>"
             "</body></html>")
-    f = tmp_path / "portal.html"
+    assert _page(tmp_path, page).metadata["title"] == "关于2024年一季度政务服务工作情况的通报"
+
+
+def _page(tmp_path, page: str):
+    """A web page written to a file and read through the pipeline, its metadata extracted."""
+    f = tmp_path / "page.html"
     f.write_text(page, encoding="utf-8")
     doc = load(f)
     extract_metadata(doc)
-    assert doc.metadata["title"] == "关于2024年一季度政务服务工作情况的通报"
+    return doc
 
 
 def test_period_opening_a_sentence_after_a_short_lead():
