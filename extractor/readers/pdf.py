@@ -99,8 +99,11 @@ DATE_LINE = re.compile(rf"^\s*{_DATE}\s*$")
 DATE_TAIL = re.compile(rf"\s{_DATE}\s*$")   # (a masthead's issuer and its date on one line)
 FULL_STOP = re.compile(r"[。；;！!？?]\s*$")
 LABEL_LINE = re.compile(r"^\s*[\u4e00-\u9fff()（）]{2,20}[：:]")
+# a page's folio (`— 3 —`, `第 2 页 共 5 页`, `2/5`)
+_FOLIO = r"[—–\-－]{1,2}\s*\d{1,3}\s*[—–\-－]{1,2}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}"
+FOLIO_LINE = re.compile(rf"^\s*(?:{_FOLIO})\s*$")
 LINE_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、](?!\d)|附件|$"
-                        r"|[—–\-－]{1,2}\s*\d{1,3}\s*[—–\-－]{1,2}\s*$|第\s*\d{1,3}\s*页)")   # (or a folio: never a line's end)
+                        rf"|(?:{_FOLIO})\s*$|第\s*\d{{1,3}}\s*页)")   # (or a folio: never a line's end)
 
 
 # a line's first unbreakable run: a number or a Latin word with its separators, else one
@@ -169,7 +172,7 @@ def unwrap(page: str, boxes: list[LineBox | None] | None = None) -> str:
             or DATE_TAIL.search(prev) is not None
         if boxes and boxes[k - 1] and boxes[k]:
             (right, _, size), (_, lead, next_size) = boxes[k - 1], boxes[k]
-            at_margin, next_fits = right >= margin - size * 0.5, right + lead <= margin - size * 0.3
+            at_margin, next_fits = right >= margin - size * 0.5, _fits(boxes[k - 1], boxes[k], margin)
             # (a line in another font size is another paragraph: a title set large above the salutation)
             next_fits = next_fits or abs(size - next_size) > 0.2 * max(size, next_size)
         else:
@@ -187,8 +190,10 @@ def unwrap(page: str, boxes: list[LineBox | None] | None = None) -> str:
     return "\n".join(out)
 
 
-FOLIO_LINE = re.compile(r"^\s*(?:[—–\-－]{1,2}\s*\d{1,3}\s*[—–\-－]{1,2}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
-                        r"|\d{1,3}\s*/\s*\d{1,3})\s*$")
+def _fits(box: LineBox, next_box: LineBox, margin: float) -> bool:
+    """The run the next line starts with would have fitted after the line: it was not wrapped."""
+    (right, _, size), (_, lead, _) = box, next_box
+    return right + lead <= margin - size * 0.3
 
 
 def _margin(lines: list[str], boxes: list[LineBox | None]) -> float:
@@ -215,9 +220,7 @@ def join_pages(pages: list[str], boxes: list[list[LineBox | None]]) -> list[str]
         last, first = body[k][-1], tops[0]
         if boxes[k][last] is None or boxes[k + 1][first] is None:
             continue
-        (right, _, size), (_, lead, _) = boxes[k][last], boxes[k + 1][first]
-        margin = _margin(upper, boxes[k])
-        ends_open = right + lead > margin - size * 0.3 and not (
+        ends_open = not _fits(boxes[k][last], boxes[k + 1][first], _margin(upper, boxes[k])) and not (
             SENTENCE_END.search(upper[last]) or DATE_TAIL.search(upper[last]) or table_row(upper[last]))
         opens_paragraph = (LINE_START.match(lower[first]) or DATE_LINE.match(lower[first])
                            or table_row(lower[first])
