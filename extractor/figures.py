@@ -889,7 +889,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     if len(before) == listed_numbers:
                         names, respectively = before, True
                     elif not before and first.rule.metric in ("volume", "category_count", "share") \
-                            and (kinds := _kinds_ranked(lib, s, clauses, sent_start, kw_clause)) \
+                            and (kinds := _kinds_ranked(lib, s, clauses, sent_start, kw_clause, first.start)) \
                             and len(kinds) == listed_numbers:
                         # `反映集中的前三位是A、B、C，分别受理a件、b件和c件`: the kinds the clause
                         # before ranked, each with its number in order
@@ -1025,7 +1025,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         if rate is not None and not any(r["_rule"] is rate.rule and r["_sent"] == sent_start for r in out):
                             metric_rule = rate.rule
                             pattern_id = rate.rule.id + "/level"
-                            subj = _subject(lib, s, sent_start, rate.start, event_starts, meta)
+                            subj = _subject(lib, s, sent_start, rate.end, event_starts, meta, rate.start)
                             names = [subj] if subj else []
                     elif words["total_after_keyword"].fullmatch(s, clause_start, t.tok_start) and prev_tok_end <= ctx.start:
                         # `本月共有6个单位出现超期工单，合计19件`: the keyword's clause, then its total
@@ -1570,13 +1570,18 @@ def _units_in(out: list[dict], sent_start: int) -> list[str]:
     return list(dict.fromkeys(reversed(run)))
 
 
-def _kinds_ranked(lib: Library, s: str, clauses: Marks, sent_start: int, kw_clause: int) -> list[str]:
+def _kinds_ranked(lib: Library, s: str, clauses: Marks, sent_start: int, kw_clause: int, keyword: int) -> list[str]:
     """The request kinds a clause ranks before the keyword's (`前三位是A、B、C`, `排名前三的领域为A、
-    B和C`), folded, in order; [] when it ranks none or names a unit among them."""
-    if kw_clause <= sent_start:
+    B和C`), or the keyword's own clause groups before it (`A、B、C三个领域诉求量居前`), folded, in
+    order; [] when it ranks none or names a unit among them."""
+    grouped = lib.words["topics_grouped"].search(s, kw_clause, keyword)
+    if grouped:
+        kinds = [k.strip() for k in _LIST_COMMA.split(grouped.group("list"))]
+    elif kw_clause > sent_start:
+        ranked = lib.words["topics_ranked"].search(s[clauses.last_end(sent_start, kw_clause - 1):kw_clause - 1])
+        kinds = [k.strip() for k in lib.words["list_separator"].split(ranked.group("list"))] if ranked else []
+    else:
         return []
-    ranked = lib.words["topics_ranked"].search(s[clauses.last_end(sent_start, kw_clause - 1):kw_clause - 1])
-    kinds = [k.strip() for k in lib.words["list_separator"].split(ranked.group("list"))] if ranked else []
     if any(_is_name(lib, kind) for kind in kinds):
         return []
     return [fold_category(_LABEL_TAIL.sub("", kind) or kind) for kind in kinds]

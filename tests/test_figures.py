@@ -980,6 +980,13 @@ def test_d005_wan_multiplies():
     ("中心共转办群众来电862件。", [("volume", 862.0, None)]),
     # the site or office that adopted items is no unit that reported them
     ("湖北省人民政府网站采用我区信息12条，省政府办公厅采用5条。", [("adopted", 12.0, None), ("adopted", 5.0, None)]),
+    # a unit's rate after its change in points; a measure given by `X方面`, each unit's value after
+    # 达; a unit after the superlative that picked it
+    ("县人社局满意率较上月提高1.3个百分点，达到96.9%，进步明显。",
+     [("change_rate", 1.3, "县人社局"), ("satisfaction_rate", 96.9, "县人社局")]),
+    ("按时办结率方面，县住建局达98.76%；县水利局为94.02%。满意率方面，满意率最高的县医保局达97.58%。",
+     [("completion_rate", 98.76, "县住建局"), ("completion_rate", 94.02, "县水利局"),
+      ("satisfaction_rate", 97.58, "县医保局")]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
@@ -1133,6 +1140,10 @@ def test_phrasings(text, expected):
     # the count first, then the kind it belongs to
     ("全年受理求助类4,102件，另有356件属于投诉类，其余88件为建议类。",
      [("category_count", 4102.0, "求助"), ("category_count", 356.0, "投诉"), ("category_count", 88.0, "建议")]),
+    # kinds grouped before the keyword that ranks them, their counts in order after it
+    ("从诉求内容看，城乡建设、劳动和社会保障、市场监管三个领域诉求量居前，分别为24.7万件、18.6万件、16.2万件。",
+     [("category_count", 247000.0, "城乡建设"), ("category_count", 186000.0, "劳动和社会保障"),
+      ("category_count", 162000.0, "市场监管")]),
 ])
 def test_category_labels(text, expected):
     got = [(f["metric"], f["value"], f["category"]) for f in extract_text(text)]

@@ -350,6 +350,31 @@ def test_unruled_pdf_table(tmp_path):
     assert cell(cells, "西城街道", "办结率")["value"] == 94.74
 
 
+def test_unruled_pdf_table_whose_header_words_straddle_its_columns(tmp_path):
+    """Header words set loosely over right-aligned numbers cross the gaps between the columns;
+    a header line with one word per column is still the header, its words taken in order."""
+    path = tmp_path / "loose.pdf"
+    c = _cjk_canvas(path)
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 780, "各地热线运行情况表")
+    for x, word in zip((72, 110, 180, 262, 344, 430), ("序号", "地区", "受理量(件)", "接通率(%)", "满意率(%)", "排名")):
+        c.drawString(x, 750, word)
+    rows = [("1", "东城区", "1234", "98.87", "96.43", "2"), ("2", "西城区", "987", "93.07", "92.64", "3"),
+            ("3", "南城区", "2046", "99.41", "97.08", "1")]
+    for i, r in enumerate(rows):
+        y = 730 - 18 * i
+        c.drawString(72, y, r[0])
+        c.drawString(110, y, r[1])
+        for right, v in zip((250, 330, 410, 470), r[2:]):
+            c.drawRightString(right, y, v)
+    c.drawString(72, 600, "以上数据截至月底。")
+    c.save()
+    tables, cells = tables_of(path)
+    assert tables[0]["columns"] == ["序号", "地区", "受理量(件)", "接通率(%)", "满意率(%)", "排名"]
+    assert cell(cells, "西城区", "满意率(%)")["value"] == 92.64
+    assert cell(cells, "南城区", "受理量(件)")["value"] == 2046
+
+
 def test_text_without_tables_has_none():
     assert tables_of_text("一、总体情况\n本月受理工单1,234件，办结率98.5%。\n二、工作要求\n(一)加强领导。\n") == ([], [])
 

@@ -187,21 +187,23 @@ def _aligned_table(lines: list[list[dict]], i: int, j: int) -> tuple[list[list[s
     if len(covered) < 3:
         return None
     cuts = [(a[1] + b[0]) / 2 for a, b in zip(covered, covered[1:])]
-    # header: the lines just above, close to each other, none of them running text
+    # header: the lines just above, close to each other, none of them running text (a line
+    # of one word per column is a header however loosely set over the columns)
     head_from = i
     height = max(1.0, body[0][0]["bottom"] - body[0][0]["top"])
     while head_from > 0 and i - head_from < 3:
         above = lines[head_from - 1]
         gap = lines[head_from][0]["top"] - above[0]["bottom"]
         text = "".join(w["text"] for w in above)
-        if gap > 2.5 * height or len(above) < 2 and len(text) > 6 or _crosses(above, cuts) > 1:
+        one_per_column = len(above) == len(covered)
+        if gap > 2.5 * height or len(above) < 2 and len(text) > 6 or _crosses(above, cuts) > 1 and not one_per_column:
             break
         head_from -= 1
     rows = []
     for line in lines[head_from:j]:
         row = [""] * (len(cuts) + 1)
-        for w in line:
-            k = sum(1 for c in cuts if (w["x0"] + w["x1"]) / 2 > c)
+        for n, w in enumerate(line):
+            k = n if len(line) == len(row) else sum(1 for c in cuts if (w["x0"] + w["x1"]) / 2 > c)
             row[k] = (row[k] + (" " if row[k] and not _cjk(row[k][-1]) else "") + w["text"]).strip()
         rows.append(row)
     if head_from == i:
