@@ -1080,6 +1080,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                          or (r["metric"] == "category_count" and r["pattern"] != "category.bare"))   # (`其次为…`)
                         and not _HARD_END.search(s, r["end"], t.tok_start)
                         for r in out[-3:]) or _numbered_under_topic_lead(lib, s, t.tok_start) \
+                        or words["topic_lead"].search(heading or "") \
                         or (_SUBSET_OPEN.match(s, clause_start) is not None   # (`城乡建设类9,642件…。其中物业管理4,105件`)
                             and (parent := next((r for r in reversed(out) if r["_cls"] == "count"), None)) is not None
                             and parent["metric"] == "category_count" and "\n" not in s[parent["end"]:t.tok_start]

@@ -987,6 +987,9 @@ def test_d005_wan_multiplies():
     ("按时办结率方面，县住建局达98.76%；县水利局为94.02%。满意率方面，满意率最高的县医保局达97.58%。",
      [("completion_rate", 98.76, "县住建局"), ("completion_rate", 94.02, "县水利局"),
       ("satisfaction_rate", 97.58, "县医保局")]),
+    # the noun after a list of counts may be 诉求件
+    ("县住建局、县市场监管局分别有7件、5件诉求件超期办结。",
+     [("overdue", 7.0, "县住建局"), ("overdue", 5.0, "县市场监管局")]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
@@ -1190,6 +1193,14 @@ def test_county_subject_carries_in_a_city_report(tmp_path):
         ("completion_rate", 99.54, "海城市"), ("score", 98.12, "海城市")]
 
 
+def test_a_county_whose_progress_is_remarked_on_is_the_subject_of_its_placing(tmp_path):
+    """`高密市进步明显，排名由…升至第5位`: a remark on how a unit moved does not end its name."""
+    assert _file_triples(tmp_path, "关于2023年第三季度政务服务“好差评”工作情况的通报\n潍审批字〔2023〕6号\n\n"
+                         "各县市区行政审批服务局：\n寿光市综合得分98.6分，位列第一；高密市进步明显，排名由上季度第11位"
+                         "上升至第5位。\n\n潍坊市行政审批服务局\n2023年10月9日\n") == [
+        ("score", 98.6, "寿光市"), ("rank", 1.0, "寿光市"), ("rank", 5.0, "高密市")]
+
+
 def test_salutation_is_no_subject(tmp_path):
     """The addressees' line (`各县(市)区人民政府，高新区管委会：`) does not run into the body."""
     assert _file_triples(tmp_path, "合肥市数据资源局\n\n各县（市）区人民政府，高新区、新站高新区管委会：\n"
@@ -1335,6 +1346,29 @@ def _doc_figs(text, fields=("metric", "value", "entity")):
 
     doc = segment(Document(source_path="<text>", source_format="txt", doc_id="", raw=text, text=text))
     return [tuple(f[k] for k in fields) for f in extract_figures(doc)]
+
+
+def test_units_listed_under_a_breakdown_by_unit_count_their_requests():
+    """`各乡镇涉汛诉求情况：A 96件、B 27件`, a heading `各单位承办情况` over `A 128件(办结率96.1%)`:
+    each unit's count is its requests, and the rate in its bracket is its own."""
+    got = _doc_figs("一、总体情况\n各乡镇涉汛诉求情况：章华镇96件、治河渡镇27件；团洲乡47件。\n"
+                    "三、各单位承办情况\n马坊街道办事处128件(办结率96.1%)；区住建局63件(办结率88.9%)。\n")
+    assert got == [("volume", 96.0, "章华镇"), ("volume", 27.0, "治河渡镇"), ("volume", 47.0, "团洲乡"),
+                   ("volume", 128.0, "马坊街道办事处"), ("completion_rate", 96.1, "马坊街道办事处"),
+                   ("volume", 63.0, "区住建局"), ("completion_rate", 88.9, "区住建局")]
+
+
+def test_industries_under_a_breakdown_by_industry_are_kinds():
+    """`从企业所属行业看，制造业812件…`, or a heading `行业分布` over the counts: each industry is a
+    kind of request, like a topic; an ordinal lead (`二是`) and 方面 are no part of its name."""
+    got = _doc_figs("二、诉求分析\n从企业所属行业看，制造业812件，约占四成；港口物流及交通运输业307件；批发零售业265件。\n"
+                    "三、行业分布\n全月受理1497件，制造业612件，批发和零售业287件(19.17%)；二是建筑业198件；住宿餐饮方面85件。\n",
+                    fields=("metric", "value", "category"))
+    assert got == [("category_count", 812.0, "制造业"), ("category_share", 40.0, "制造业"),
+                   ("category_count", 307.0, "港口物流及交通运输业"), ("category_count", 265.0, "批发零售业"),
+                   ("volume", 1497.0, None), ("category_count", 612.0, "制造业"),
+                   ("category_count", 287.0, "批发和零售业"), ("category_share", 19.17, "批发和零售业"),
+                   ("category_count", 198.0, "建筑业"), ("category_count", 85.0, "住宿餐饮")]
 
 
 def test_units_counts_under_a_kind_heading_with_its_count_count_that_kind():
