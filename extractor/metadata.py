@@ -51,6 +51,7 @@ ISSUE_PLAIN = regex.compile(r"^[(（]?(?P<no>第[\d一二三四五六七八九�
 NAV_TERMS = {"通知公告", "公示公告", "工作动态", "政务动态", "政策文件", "工作简报", "信息公开", "政务公开", "新闻中心",
              "工作报告", "统计分析", "通知通告", "公告公示", "热线动态", "工作情况"}
 WEB_LINE = regex.compile(r"首页|欢迎访问|无障碍|长者模式|适老化|点击蓝字|蓝字关注|您当前的位置|当前位置|>|来源[:：]|发布时间|发布日期|浏览次数|访问量|点击[数率量]|字号|字体|"
+                         r"发表人|发帖人|楼主|转载自|版权归|"
                          r"打印|关闭|分享|扫一扫|二维码|^【|^时间[:：]|^日期[:：]|^[×x✕]$")
 PUBLISHED = regex.compile(r"(?:^|(?<=[\s】\]|]))(?:发布时间|发布日期|发表时间|更新时间|时间|日期)\s*[:：]\s*")
 # (a page or export that labels both dates, `日期: 2024-04-15` / `发布日期: 2024-04-18`: the
@@ -174,29 +175,39 @@ class Metadata:
     def title(self) -> str | None:
         group: list[str] = []
         groups: list[list[str]] = []
+        spans: list[tuple[int, int]] = []   # (first and last line of each group)
         for i, line in self.header():
             line = TITLE_LABEL.sub("", line)
             if not self.in_table[i] and self._is_title_line(line):
                 if i == self.title_line and group:
                     groups.append(group)   # (the line the page names its title starts it: above are the site's)
+                    spans.append((i - len(group), i - 1))
                     group = []
                 group.append(line)
                 continue
             if group:
                 groups.append(group)
+                spans.append((i - len(group), i - 1))
             group = []
         if group:
             groups.append(group)
+            spans.append((self.body_start - len(group), self.body_start - 1))
         titles = []
-        for g in groups:
+        numbered = None
+        for g, (first, last) in zip(groups, spans):
             for k in range(min(len(g), 3), 0, -1):
                 cand = "".join(g[:k])
                 if TITLE_END.search(cand) and len(cand) >= 6 and cand not in NAV_TERMS:
                     titles.append(cand)
+                    if numbered is None and (self._doc_number_line(first, -1) or self._doc_number_line(last, 1)):
+                        numbered = cand
                     break
-        # a web page may show stray headings above the circular's own title, and a bulletin
-        # its masthead (`…工作简报`) above the article's: prefer a title naming its subject
-        # (关于…) or its period, then one that reads like a circular, then the first
+        # a web page or a forum repost may show its own headline above the circular's title, and
+        # a bulletin its masthead (`…工作简报`) above the article's: prefer the title the document
+        # number stands next to, then one naming its subject (关于…) or its period, then one
+        # that reads like a circular, then the first
+        if numbered is not None:
+            return numbered
         for pattern in (SUBJECT_TITLE, CIRCULAR_TITLE):
             for t in titles:
                 if pattern.search(t):
@@ -215,6 +226,13 @@ class Metadata:
         if find_date(line) is not None and not TITLE_END.search(line):
             return False  # `机关 日期`, a date line; a title may still name dates (`…6月12日至18日…周报`)
         return True
+
+    def _doc_number_line(self, at: int, step: int) -> bool:
+        """Is the first non-blank line from `at` in direction `step` (±1) a document number?"""
+        i = at + step
+        while 0 <= i < len(self.lines) and not self.lines[i]:
+            i += step
+        return 0 <= i < len(self.lines) and DOC_NUMBER.match(self.lines[i]) is not None
 
     def doc_number(self) -> str | None:
         for _, line in self.header():

@@ -124,6 +124,19 @@ def test_a_page_republishing_a_circular_gives_the_circulars_own_fields():
     assert m["published_date"] == D(2024, 6, 12)
 
 
+def test_a_forum_repost_gives_the_circulars_own_title_and_number():
+    """A forum post: its own headline, the poster and board, a line naming the site it was taken
+    from; then the circular's title with its document number under it, which is the title."""
+    m = Metadata("罗湖区2022年3月12345热线工单办理情况通报\n发表人：sz_news  分类：深港资讯\n"
+                 "(内容转载自深圳市罗湖区人民政府门户网站，版权归原作者所有)\n\n"
+                 "深圳市罗湖区政务服务数据管理局关于2022年3月12345热线工单办理情况的通报\n罗政数〔2022〕12号\n\n"
+                 "各街道办事处，区直各单位：\n  现将3月全区12345热线工单办理情况通报如下。\n"
+                 "一、基本情况\n  3月共接收工单9,876件。\n\n深圳市罗湖区政务服务数据管理局\n2022年4月6日\n").fields()
+    assert m["title"] == "深圳市罗湖区政务服务数据管理局关于2022年3月12345热线工单办理情况的通报"
+    assert m["doc_number"] == "罗政数〔2022〕12号"
+    assert m["issue_date"] == D(2022, 4, 6)
+
+
 def test_a_page_dated_the_day_it_was_signed_states_no_separate_publication_date():
     m = Metadata(REPUBLISHED_PAGE.replace("2024-06-12 09:30", "2024-06-08 17:42")).fields()
     assert m["issue_date"] == D(2024, 6, 8) and m["published_date"] is None
