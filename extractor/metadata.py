@@ -174,32 +174,30 @@ class Metadata:
 
     def title(self) -> str | None:
         group: list[str] = []
-        groups: list[list[str]] = []
-        spans: list[tuple[int, int]] = []   # (first and last line of each group)
+        groups: list[tuple[int, list[str]]] = []   # (index of its first line, its lines)
         for i, line in self.header():
             line = TITLE_LABEL.sub("", line)
             if not self.in_table[i] and self._is_title_line(line):
                 if i == self.title_line and group:
-                    groups.append(group)   # (the line the page names its title starts it: above are the site's)
-                    spans.append((i - len(group), i - 1))
+                    # (the line the page names its title starts it: above are the site's)
+                    groups.append((i - len(group), group))
                     group = []
                 group.append(line)
                 continue
             if group:
-                groups.append(group)
-                spans.append((i - len(group), i - 1))
+                groups.append((i - len(group), group))
             group = []
         if group:
-            groups.append(group)
-            spans.append((self.body_start - len(group), self.body_start - 1))
+            groups.append((self.body_start - len(group), group))
         titles = []
         numbered = None
-        for g, (first, last) in zip(groups, spans):
+        for first, g in groups:
             for k in range(min(len(g), 3), 0, -1):
                 cand = "".join(g[:k])
                 if TITLE_END.search(cand) and len(cand) >= 6 and cand not in NAV_TERMS:
                     titles.append(cand)
-                    if numbered is None and (self._doc_number_line(first, -1) or self._doc_number_line(last, 1)):
+                    if numbered is None and (self._doc_number_line(first, -1)
+                                             or self._doc_number_line(first + len(g) - 1, 1)):
                         numbered = cand
                     break
         # a web page or a forum repost may show its own headline above the circular's title, and
