@@ -389,7 +389,11 @@ PROSE_PUNCTUATION = re.compile(r"[，。；：、]")
 CELL_GAP = re.compile(r"\S(?: {2,}|\t)(?=\S)")   # (cells set apart by runs of spaces)
 # one space between two Chinese characters in a sentence: OCR's or a letter-spacing typesetter's
 # (`重 办 工 单63件`, `市 审 计局`); Chinese sets no space inside a sentence
-HAN_GAP = re.compile(rf"(?<=[{HAN_RANGES}]) (?=[{HAN_RANGES}])")
+HAN_GAP = re.compile(rf"(?<=[{HAN_RANGES}])[ \u3000](?=[{HAN_RANGES}])")
+# a line set letter by letter (`运 行 情 况 通 报`, `一 、 总体运行情况`, a cell `武 康 街 道`): a
+# title, heading or cell, not a row of cells, which opens with a word (`单位 受理量`)
+LETTER_SPACED = re.compile(rf"[ \t\u3000]*(?:[{HAN_RANGES}、，。：；（）()][ \u3000]){{2,}}\S+[ \t\u3000]*")
+INNER_SPACE = re.compile(r"(?<=\S)[ \u3000](?=\S)")
 
 
 def fix_cjk_spacing(text: str) -> FixResult:
@@ -400,7 +404,7 @@ def fix_cjk_spacing(text: str) -> FixResult:
     b = OffsetBuilder(text)
     pos = 0
     for line in text.split("\n"):
-        if (" " in line or "\t" in line) and not line.startswith("\t"):
+        if (" " in line or "\t" in line or "\u3000" in line) and not line.startswith("\t"):
             prose = PROSE_PUNCTUATION.search(line)
             cuts = []
             gaps = list(CJK_GAP.finditer(line))
@@ -408,9 +412,11 @@ def fix_cjk_spacing(text: str) -> FixResult:
             if gaps and (prose or (len(NUMERIC_TOKEN.findall(line)) < 2 and len(CELL_GAP.findall(line)) < 2)):
                 tab_row = line.count("\t") >= 2
                 cuts = [m.span() for m in gaps if not (tab_row and "\t" in m.group())]
-            if prose and not CELL_GAP.search(line):
+            if LETTER_SPACED.fullmatch(line) and not CELL_GAP.search(line):
+                cuts += [m.span() for m in INNER_SPACE.finditer(line)]
+            elif prose and not CELL_GAP.search(line):
                 cuts += [m.span() for m in HAN_GAP.finditer(line)]
-            for start, end in sorted(cuts):
+            for start, end in sorted(set(cuts)):
                 b.replace(pos + start, pos + end, "")
         pos += len(line) + 1
     return (*b.finish(), b.count)
@@ -433,15 +439,37 @@ def fix_digit_grouping(text: str) -> FixResult:
     return (*b.finish(), b.count)
 
 
-# a page's folio on a line of its own (`— 3 —`, `-2-`, `第2页 共5页`), left by copying a
+# a page's folio on a line of its own (`— 3 —`, `-2-`, `·2·`, `第2页 共5页`), left by copying a
 # paginated document out as text: it may stand inside a paragraph or a table, or head the text
-FOLIO = re.compile(r"(?:\A|\n)[ \t]*(?:[—–\-－]{1,2}[ \t]*\d{1,3}[ \t]*[—–\-－]{1,2}|第[ \t]*\d{1,3}[ \t]*页"
-                   r"(?:[ \t]*[,，/][ \t]*|[ \t]*)(?:共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*(?=\n)")
+FOLIO = re.compile(r"[ \t]*(?:[—–\-－]{1,2}[ \t]*\d{1,3}[ \t]*[—–\-－]{1,2}|·[ \t]*\d{1,3}[ \t]*·|第[ \t]*\d{1,3}[ \t]*页"
+                   r"(?:[ \t]*[,，/][ \t]*|[ \t]*)(?:共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*")
+# a page's running header: words, not a date or a number alone
+RUNNING_HEADER = re.compile(rf"(?=.*[{HAN_RANGES}])(?!.*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*$).{{4,60}}")
+# a signature's date (`2024年5月10日`, `二〇二一年七月八日`): the line above it signs, it heads no page
+DATE_LINE = re.compile(r"\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*")
 
 
 def fix_folios(text: str) -> FixResult:
-    """Page numbers standing alone on a line, taken out with their line."""
-    return _substitute(text, FOLIO, lambda m: "")
+    """Page numbers standing alone on a line, taken out with their line, and the running header
+    each new page opens with: the line after a folio when the text repeats it word for word
+    elsewhere (the document number, the bulletin's name), so that a sentence or a table broken
+    by the page reads on."""
+    lines = text.split("\n")
+    folios = [i for i, line in enumerate(lines[:-1]) if FOLIO.fullmatch(line)]
+    b = OffsetBuilder(text)
+    if folios:
+        counts = Counter(line.strip() for line in lines)
+        drop = set(folios)
+        drop.update(i + 1 for i in folios if i + 2 < len(lines) and counts[lines[i + 1].strip()] >= 2
+                    and RUNNING_HEADER.fullmatch(lines[i + 1].strip()) and not DATE_LINE.fullmatch(lines[i + 2]))
+        starts = [0]
+        for line in lines:
+            starts.append(starts[-1] + len(line) + 1)
+        for i in sorted(drop):
+            # (the line with the line end before it; the first line, its words only)
+            b.replace(starts[i] - 1 if i else 0, starts[i] + len(lines[i]), "")
+    new_text, offsets = b.finish()
+    return new_text, offsets, b.count
 
 
 # Markdown marks in text an office system exported as Markdown: a heading's `#`s and a bold or

@@ -189,6 +189,10 @@ def test_normaliser_never_raises_and_offsets_stay_monotone_and_in_range(raw):
     ("市 审 计局、市气象局上半年报送信息为零，不参与排名。", "市审计局、市气象局上半年报送信息为零，不参与排名。"),
     ("单位 城关镇 东关镇 西关镇", "单位 城关镇 东关镇 西关镇"),
     ("合计：  城关镇  东关镇，  西关镇", "合计：  城关镇  东关镇，  西关镇"),
+    # a line set letter by letter (a title, a heading, a cell) closes up; a header row of words does not
+    ("季 度 分 析 报 告", "季度分析报告"),
+    ("三 、 办理质效", "三、办理质效"),
+    ("单位 受理量 办结量", "单位 受理量 办结量"),
 ])
 def test_typesetting_spaces_between_chinese_and_digits(raw, want):
     assert fix_cjk_spacing(raw)[0] == want
@@ -241,6 +245,23 @@ def test_markdown_marks_are_taken_out_but_a_bullet_stays():
     pos = doc.text.index("1.2万件")
     assert raw[doc.to_raw(pos):doc.to_raw(pos) + 5] == "1.2万件"
     assert "markdown" not in fixes(norm("2×3*4 = 24，A_B__C"))
+
+
+def test_a_running_header_after_each_folio_goes_with_it():
+    """Each page a copied document turns opens with its running header (the bulletin's name, the
+    document number): after a folio, a line the text repeats elsewhere goes too, so a sentence
+    broken by the page reads on; a line after a folio said only once stays."""
+    raw = ("某县政务服务热线简报\n一、总体情况\n本月共受理群众诉求\n- 1 -\n某县政务服务热线简报\n"
+           "1,416件。\n·2·\n二、典型案例\n")
+    doc = norm(raw)
+    assert doc.text == "某县政务服务热线简报\n一、总体情况\n本月共受理群众诉求\n1,416件。\n二、典型案例\n"
+    assert fixes(doc)["page_numbers"] == 3
+    pos = doc.text.index("1,416")
+    assert raw[doc.to_raw(pos):doc.to_raw(pos) + 5] == "1,416"
+
+
+def test_ideographic_spaces_inside_words_of_a_sentence_close_up():
+    assert norm("回访满\u3000意\u3000率96.8%，较上月提高0.4个百分点。").text == "回访满意率96.8%，较上月提高0.4个百分点。"
 
 
 def test_a_folio_heading_the_text_goes_too():
