@@ -85,13 +85,14 @@ ORG_FILE = regex.compile(rf"^(?P<org>[\p{{Han}}()（）]{{2,40}}?{ORG_SUFFIX})�
 ANNEX_LINE = regex.compile(r"^附\s*[件表]\s*[\d一二三四五六七八九十]*\s*(?:[:：.．、]|$|[\p{Han}“\"《(（]{2,}[表单图况]$)")
 # names its subject or period and ends as a document does (not a section's `…运行情况`)
 SUBJECT_TITLE = regex.compile(r"^(?=.*(?:关于|(?:19|20)\d{2}年|[\d一二三四五六七八九十]{1,3}月份?|季度|半年))"
-                              r".*(?:通报|报告|通知|分析|简析|总结|专报|快报|简报|周报|月报|季报|年报|发布会|通报会|答记者问)$")
+                              r".*(?:通报|报告|通知|分析|简析|总结|专报|快报|简报|周报|月报|季报|年报|发布会|通报会|答记者问|实录|访谈)$")
 CIRCULAR_TITLE = regex.compile(r"12345|热线|诉求|工单|督办|政务服务|便民|[月期]份?|周")
 TITLE_END = regex.compile(r"(?:通报|简报|周报|月报|日报|季报|年报|报告|通知|情况|快报|专报|公告|通告|分析|动态|汇总|要情|工作总结|工作计划|工作要点|工作思路|工作打算|工作安排|"
-                          r"发布会|通报会|答记者问|简析|[红黑黄]{2}榜|排行榜)"
+                          r"发布会|通报会|答记者问|实录|访谈|简析|[红黑黄]{2}榜|排行榜)"
                           r"[”\"」』)）]*$")
 AUTHOR = regex.compile(rf"^(?P<org>[\p{{Han}}]{{2,40}}?{ORG_SUFFIX})(?:关于|\d{{4}}\s*年)")
 PRESENTLY = regex.compile(r"现[将就把对](?P<s>[^。；]{0,160}?)(?:通报|报告|通知|公布|公示)如下")
+SENTENCE_HEAD = inline(r"(?:\A|。)\s*(?:今年|本年度?)?\Z")
 SHORT_LEAD = inline(r"[^，,。；;\d]{1,6}[，,]\s*")
 DEADLINE = inline(r"\s*(?:底|末|中旬|上旬|下旬)?(?:前|以前|之前)")
 PERIOD_LINE = regex.compile(r"^(?:【[^】]{1,10}】)?[(（【\[]?(?P<s>[^()（）]{4,40})[)）】\]]?$")   # (`【本周概况】(5月13日至5月19日)`)
@@ -192,6 +193,8 @@ class Metadata:
         titles = []
         numbered = None
         for first, g in groups:
+            if len(g) > 1 and len(g[0]) <= 6 and TITLE_END.search(g[0]):
+                first, g = first + 1, g[1:]   # (a page's column label, `在线访谈`, above the title)
             for k in range(min(len(g), 3), 0, -1):
                 cand = "".join(g[:k])
                 if TITLE_END.search(cand) and len(cand) >= 6 and cand not in NAV_TERMS:
@@ -412,9 +415,9 @@ class Metadata:
                 break
             text = inline(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)").sub("", line)
             for p in find_periods(text):
-                # (at the head of the paragraph, or of its sentence after a short lead: `经核查，2024年5月你镇…`;
-                # not a deadline, `于2024年7月底前`)
-                if (p.start_pos == 0 or p.strong or text[max(0, p.start_pos - 1)] in "自从于在"
+                # (at the head of the paragraph or of a sentence, or after a short lead: `经核查，2024年5月你镇…`,
+                # `…情况。今年1至5月，…`; not a deadline, `于2024年7月底前`)
+                if (p.strong or text[max(0, p.start_pos - 1)] in "自从于在" or SENTENCE_HEAD.search(text, 0, p.start_pos)
                         or SHORT_LEAD.fullmatch(text, 0, p.start_pos)) and not DEADLINE.match(text, p.end_pos):
                     found.append(p)
         if not found:

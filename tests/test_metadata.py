@@ -245,6 +245,20 @@ def test_period_opening_a_sentence_after_a_short_lead():
     assert Metadata(lead_too_long).fields()["period_start"] is None
 
 
+def test_an_interview_page_gives_its_title_under_its_column_label_and_a_period_opening_a_sentence():
+    """A transcript's title ends 访谈/实录, under a column label (`在线访谈`) that is no part of it;
+    a period heading a sentence after a run-in heading (`一、…情况。今年1至5月，…`) is the report's."""
+    text = ("在线访谈\n畅通民意渠道：某市12345热线2024年上半年工作访谈\n访谈时间：2024年7月11日\n\n"
+            "主持人：各位网友好！\n嘉宾：谢谢主持人。\n")
+    assert Metadata(text).fields()["title"] == "畅通民意渠道：某市12345热线2024年上半年工作访谈"
+    text = ("某区“接诉即办”工作新闻发布会实录\n\n2024年6月13日上午，某区召开新闻发布会。\n"
+            "区政府办公室主任：\n一、热线诉求办理情况。今年1至5月，区级平台共接收工单5873件。\n\n"
+            "某区人民政府新闻办公室\n2024年6月14日\n")
+    m = Metadata(text).fields()
+    assert m["title"] == "某区“接诉即办”工作新闻发布会实录"
+    assert (m["period_start"], m["period_end"]) == (D(2024, 1, 1), D(2024, 5, 31))
+
+
 def test_damaged_signature_after_blank_lines():
     text = ("各部门、各乡镇：\n现将2023年第二季度热线运行情况通报如下：\n一、基本情况\n本季度受理工单100件。\n\n"
             "吴忠市红寺堡区审批服务管理局\n\n  2023731\n\n扫一扫在手机上查看当前页面\n")
