@@ -38,9 +38,16 @@ _CN_COUNT = regex.compile(_CN_MAGNITUDE.pattern + r"|[一二两三四五六七�
 _TENTHS = regex.compile(r"[一二两三四五六七八九]成")   # (`近五成`; 成 alone is in 完成, 成效…)
 _CN_FIGURE = regex.compile(r"百分之|" + _TENTHS.pattern + r"|第[一二三四五六七八九十]|" + _CN_COUNT.pattern)
 _BARE_STOP = regex.compile(r"[0-9.]")
+_RATE_OF_ZERO = regex.compile(r"率\s*(?:均为|仅为|为|是)?\s*\Z")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}*")
 _HAN_WORDS = regex.compile(r"\p{Han}{2,}")
+# A dot or a dash between two characters joins one name (`水秀·溪港社区`, `东湖—梨园片区`): the
+# figures stage reads it as a character of the name (a stand-in of the same length that no circular
+# writes, mapped back in what it outputs) so that every name pattern takes it in.
+_ISSUER_OFFICE = regex.compile(r"(?<=街道|镇|乡)(?:办事处|人民政府|政府)\Z")
+_NAME_JOINER = regex.compile(r"(?<=\p{Han})[·•・—–-](?=\p{Han})")
+_JOINER_STAND_IN = "\U00020000"
 _ITEM_START = regex.compile(r"[：:、，,；;][^：:、，,；;]*\Z")
 _ADVERBS = set("共另再还并已累")
 _NOT_IN_NAME = regex.compile(r"[的被]")
@@ -181,8 +188,18 @@ def extract_figures(doc: Document) -> list[dict]:
     if not parts:
         return []
     joined = "".join(pieces)
+    joiners = {}
+    if _JOINER_STAND_IN not in joined:
+        joiners = {m.start(): m.group() for m in _NAME_JOINER.finditer(joined)}
+        if joiners:
+            chars = list(joined)
+            for at in joiners:
+                chars[at] = _JOINER_STAND_IN
+            joined = "".join(chars)
     rows = _extract_block(lib, joined, part_at, part_heading, getattr(doc, "metadata", None) or {})
     for r in rows:
+        if joiners:
+            _restore_joiners(r, joiners, joined)
         i = bisect_right(part_at, r["start"]) - 1
         shift = part_doc[i] - part_at[i]
         r["start"] += shift
@@ -190,6 +207,23 @@ def extract_figures(doc: Document) -> list[dict]:
         r["raw_start"] = doc.to_raw(r["start"])
         r["raw_end"] = doc.to_raw(r["end"])
     return rows
+
+
+def _restore_joiners(row: dict, joiners: dict[int, str], joined: str) -> None:
+    """The dots and dashes of a row's clause, entity and category, as written: each string is found
+    where it stands nearest the number, and its stand-ins take the joiners written there."""
+    for key in ("text", "entity", "category"):
+        value = row.get(key)
+        if not value or _JOINER_STAND_IN not in value:
+            continue
+        before = joined.rfind(value, 0, row["start"] + len(value))   # (starting at or before the number)
+        after = joined.find(value, row["start"] + 1)
+        at = before if after < 0 or (before >= 0 and row["start"] - before <= after - row["start"]) else after
+        if at < 0:   # (a name composed from its parts, `A、B窗口` → `A窗口`: the joiner nearest the number)
+            nearest = joiners[min(joiners, key=lambda p: abs(p - row["start"]))]
+            row[key] = value.replace(_JOINER_STAND_IN, nearest)
+        else:
+            row[key] = "".join(joiners.get(at + i, c) if c == _JOINER_STAND_IN else c for i, c in enumerate(value))
 
 
 def extract_text(text: str) -> list[dict]:
@@ -213,6 +247,8 @@ def _tokens(lib: Library, s: str) -> list[Token]:
             unit = "%"
         if unit is None and _BARE_BEFORE_POINTS.match(s, m.end()):
             unit = "个百分点"
+        if unit is None and m.group("num") == "0" and _RATE_OF_ZERO.search(s, max(0, m.start() - 8), m.start()):
+            unit = "%"   # (`采用率为0`: a zero rate needs no sign)
         if unit is None:
             e = m.end()
             if _BARE_STOP.match(s, e):
@@ -323,7 +359,7 @@ def _cn_tokens(lib: Library, s: str) -> list[Token]:
             if value is not None and cls in FIGURE_CLASSES:
                 out.append(Token(m.start("cn"), m.end("cn"), m.end(), m.start(), value, unit, cls,
                                  bool(m.group("pre") or m.group("post"))))
-    if lib.rank_cn is not None and "第" in s:
+    if lib.rank_cn is not None and ("第" in s or "分列" in s or "分居" in s):
         for m in lib.rank_cn.finditer(s):
             value = _cn_number(m.group("cn"))
             if value:
@@ -550,7 +586,7 @@ def _reporting_body(lib: Library, name: str, meta: dict) -> bool:
     header names no issuer nor area of its own (a WeChat post) reads its divisions as units."""
     if lib.entity["not_subject"].search(name):
         return True
-    issuer = meta.get("issuer") or ""
+    issuer = _ISSUER_OFFICE.sub("", meta.get("issuer") or "")   # (`桂城街道办事处` speaks for 桂城街道)
     if issuer and (issuer.endswith(name) or (len(name) >= 4 and name[0] in "省市区县" and issuer.endswith(name[1:]))):
         return True
     if lib.entity["division"].search(name):
@@ -1222,6 +1258,20 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         metric_rule, names, respectively = par["_rule"], listed_names, True
                         pattern_id = metric_rule.id + "/parallel"
                 if metric_rule is None and prev_fig is not None and prev_fig["_sent"] == sent_start \
+                        and prev_fig["metric"] == "rank" \
+                        and words["respectively"].search(s, clause_start, t.tok_start) \
+                        and not events_between(prev_fig["_tok_end"], t.tok_start):
+                    # `A、B分列二、三位，分别为342.61万件、289.74万件`: the units just placed, their
+                    # numbers in order (measured as the same kind before them in the text, else by unit)
+                    placed_names = [r["entity"] for r in out if r["_sent"] == sent_start and r["metric"] == "rank"]
+                    count = _list_length(s, t)
+                    like = next((r["_rule"] for r in reversed(out) if r["_cls"] == t.cls and r["metric"] != "rank"),
+                                lib.unit_metrics.get(t.cls))
+                    if like is not None and count >= 2 and len(placed_names) >= count and all(placed_names[-count:]):
+                        metric_rule = like
+                        names, respectively = placed_names[-count:], True
+                        pattern_id = metric_rule.id + "/parallel"
+                if metric_rule is None and prev_fig is not None and prev_fig["_sent"] == sent_start \
                         and prev_fig["_cls"] == t.cls and prev_tok_end == prev_fig["_tok_end"] \
                         and words["period_item"].match(s[prev_tok_end:t.tok_start].lstrip("，,、 ")) \
                         and words["period_start"].match(s, clauses.last_end(sent_start, prev_fig["start"])):
@@ -1287,9 +1337,11 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
             # `回访不满意的工单5126件，已全部退回各地重新办理`: items sent back to be redone
             metric_rule, cat_next = lib.rules_by_id["reopened"], None
             pattern_id = metric_rule.id + "/returned"
-        if metric_rule is None or (metric_rule.metric == "rank" and not names and prev_fig is not None
-                                   and prev_fig["_sent"] == sent_start and prev_fig["category"]):
-            # (`劳动社保类11,047件、市场监管类9,583件分列第二、三位`: the categories' placing, no unit's)
+        if metric_rule is None or (metric_rule.metric == "rank" and not names and (
+                (prev_fig is not None and prev_fig["_sent"] == sent_start and prev_fig["category"])
+                or words["categories_placed"].match(s, clause_start))):
+            # (`劳动社保类11,047件、市场监管类9,583件分列第二、三位`, `用工类、政策咨询类分列二、三位`:
+            # the categories' placing, no unit's)
             prev_tok_end = t.tok_end
             continue
         if not names and best is not None and prev_fig is not None and prev_fig["entity"] \

@@ -941,8 +941,8 @@ def test_d005_wan_multiplies():
     ("有效差评已整改86条，县医保局、县税务局分别有2条、1条实名差评尚未整改到位；十二件差评已全部整改完毕。",
      [("completed", 86.0, None), ("pending", 2.0, "县医保局"), ("pending", 1.0, "县税务局"), ("completed", 12.0, None)]),
     ("石门镇、河口镇本季度各有1条差评未按期整改。", [("overdue", 1.0, "石门镇"), ("overdue", 1.0, "河口镇")]),
-    # a rate of zero written without % is not a count of evaluations
-    ("县公安局窗口主动评价率为0。", []),
+    # a rate of zero written without % is a rate (not a count of evaluations)
+    ("县公安局窗口主动评价率为0。", [("share", 0.0, "县公安局")]),
     # names before a list of the units' bracketed figures, after `…较大的`
     ("受理量较大的东街街道、西街街道分别承办工单412件、376件。",
      [("volume", 412.0, "东街街道"), ("volume", 376.0, "西街街道")]),
@@ -990,9 +990,28 @@ def test_d005_wan_multiplies():
     # the noun after a list of counts may be 诉求件
     ("县住建局、县市场监管局分别有7件、5件诉求件超期办结。",
      [("overdue", 7.0, "县住建局"), ("overdue", 5.0, "县市场监管局")]),
+    # a dot or a dash inside a name joins it (`梅溪·新村社区`, `城南—高桥片区`)
+    ("梅溪·新村社区、城南—高桥片区按期办结率均为100%，县住建局—城建档案馆满意率92.4%。",
+     [("completion_rate", 100.0, "梅溪·新村社区"), ("completion_rate", 100.0, "城南—高桥片区"),
+      ("satisfaction_rate", 92.4, "县住建局—城建档案馆")]),
+    # placings in Chinese numerals without 第 after 分居/分列; the numbers listed after them are the
+    # units' own, in order
+    ("县税务局、县公安局分居二、三位，分别为99.45分、99.3分。",
+     [("rank", 2.0, "县税务局"), ("rank", 3.0, "县公安局"), ("score", 99.45, "县税务局"), ("score", 99.3, "县公安局")]),
+    # kinds placed are no units
+    ("咨询类、求助类分居二、三位，占比分别为24.6%和18.1%。",
+     [("category_share", 24.6, None), ("category_share", 18.1, None)]),
+    # a zero rate needs no percent sign
+    ("县统计局本季度网民留言回复率为0。", [("response_rate", 0.0, "县统计局")]),
+    # one item adopted, in Chinese numerals; a higher body relaying messages is no unit of the report
+    ("本月被省政府办公厅《每日要情》录用一条。", [("adopted", 1.0, None)]),
+    ("国务院办公厅政务服务平台转来网民留言315条，按期答复313条。", [("volume", 315.0, None), ("completed", 313.0, None)]),
+    # a verb after a place is no name (`街道共接收…`)
+    ("街道共接收区转派工单1,047件。", [("volume", 1047.0, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
+    ("确保全年按时办结率达到百分之九十八、满意率保持在九成以上。", []),
 ])
 def test_phrasings(text, expected):
     got = _triples(text)
