@@ -42,10 +42,11 @@ _RATE_OF_ZERO = regex.compile(r"率\s*(?:均为|仅为|为|是)?\s*\Z")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}*")
 _HAN_WORDS = regex.compile(r"\p{Han}{2,}")
+# the office of a street or township that issues a circular speaks for it (`桂城街道办事处`)
+_ISSUER_OFFICE = regex.compile(r"(?<=街道|镇|乡)(?:办事处|人民政府|政府)\Z")
 # A dot or a dash between two characters joins one name (`水秀·溪港社区`, `东湖—梨园片区`): the
 # figures stage reads it as a character of the name (a stand-in of the same length that no circular
 # writes, mapped back in what it outputs) so that every name pattern takes it in.
-_ISSUER_OFFICE = regex.compile(r"(?<=街道|镇|乡)(?:办事处|人民政府|政府)\Z")
 _NAME_JOINER = regex.compile(r"(?<=\p{Han})[·•・—–-](?=\p{Han})")
 _JOINER_STAND_IN = "\U00020000"
 _ITEM_START = regex.compile(r"[：:、，,；;][^：:、，,；;]*\Z")
@@ -191,11 +192,7 @@ def extract_figures(doc: Document) -> list[dict]:
     joiners = {}
     if _JOINER_STAND_IN not in joined:
         joiners = {m.start(): m.group() for m in _NAME_JOINER.finditer(joined)}
-        if joiners:
-            chars = list(joined)
-            for at in joiners:
-                chars[at] = _JOINER_STAND_IN
-            joined = "".join(chars)
+        joined = _NAME_JOINER.sub(_JOINER_STAND_IN, joined)
     rows = _extract_block(lib, joined, part_at, part_heading, getattr(doc, "metadata", None) or {})
     for r in rows:
         if joiners:
@@ -586,7 +583,7 @@ def _reporting_body(lib: Library, name: str, meta: dict) -> bool:
     header names no issuer nor area of its own (a WeChat post) reads its divisions as units."""
     if lib.entity["not_subject"].search(name):
         return True
-    issuer = _ISSUER_OFFICE.sub("", meta.get("issuer") or "")   # (`桂城街道办事处` speaks for 桂城街道)
+    issuer = _ISSUER_OFFICE.sub("", meta.get("issuer") or "")
     if issuer and (issuer.endswith(name) or (len(name) >= 4 and name[0] in "省市区县" and issuer.endswith(name[1:]))):
         return True
     if lib.entity["division"].search(name):
