@@ -14,6 +14,7 @@ from collections import Counter
 from typing import Callable
 
 from .model import Document, Fix, OffsetBuilder, OffsetMap
+from .readers.pdf import DATE_LINE, FOLIO_MARK
 
 FixResult = tuple[str, OffsetMap, int]
 
@@ -441,12 +442,9 @@ def fix_digit_grouping(text: str) -> FixResult:
 
 # a page's folio on a line of its own (`— 3 —`, `-2-`, `·2·`, `第2页 共5页`), left by copying a
 # paginated document out as text: it may stand inside a paragraph or a table, or head the text
-FOLIO = re.compile(r"[ \t]*(?:[—–\-－]{1,2}[ \t]*\d{1,3}[ \t]*[—–\-－]{1,2}|·[ \t]*\d{1,3}[ \t]*·|第[ \t]*\d{1,3}[ \t]*页"
-                   r"(?:[ \t]*[,，/][ \t]*|[ \t]*)(?:共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*")
+FOLIO = re.compile(rf"\s*(?:{FOLIO_MARK})\s*")
 # a page's running header: words, not a date or a number alone
 RUNNING_HEADER = re.compile(rf"(?=.*[{HAN_RANGES}])(?!.*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*$).{{4,60}}")
-# a signature's date (`2024年5月10日`, `二〇二一年七月八日`): the line above it signs, it heads no page
-DATE_LINE = re.compile(r"\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*")
 
 
 def fix_folios(text: str) -> FixResult:
@@ -461,7 +459,8 @@ def fix_folios(text: str) -> FixResult:
         counts = Counter(line.strip() for line in lines)
         drop = set(folios)
         drop.update(i + 1 for i in folios if i + 2 < len(lines) and counts[lines[i + 1].strip()] >= 2
-                    and RUNNING_HEADER.fullmatch(lines[i + 1].strip()) and not DATE_LINE.fullmatch(lines[i + 2]))
+                    and RUNNING_HEADER.fullmatch(lines[i + 1].strip())
+                    and not DATE_LINE.match(lines[i + 2]))   # (a signature over its date heads no page)
         starts = [0]
         for line in lines:
             starts.append(starts[-1] + len(line) + 1)

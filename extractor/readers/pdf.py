@@ -99,8 +99,10 @@ DATE_LINE = re.compile(rf"^\s*{_DATE}\s*$")
 DATE_TAIL = re.compile(rf"\s{_DATE}\s*$")   # (a masthead's issuer and its date on one line)
 FULL_STOP = re.compile(r"[。；;！!？?]\s*$")
 LABEL_LINE = re.compile(r"^\s*[\u4e00-\u9fff()（）]{2,20}[：:]")
-# a page's folio (`— 3 —`, `第 2 页 共 5 页`, `2/5`)
-_FOLIO = r"[—–\-－]{1,2}\s*\d{1,3}\s*[—–\-－]{1,2}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}"
+# a page's folio (`— 3 —`, `·2·`, `第 2 页 共 5 页`; the text a document was copied into keeps these
+# too, see normalise), and on a PDF page also `2/5`
+FOLIO_MARK = r"[—–\-－]{1,2}\s*\d{1,3}\s*[—–\-－]{1,2}|·\s*\d{1,3}\s*·|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+_FOLIO = FOLIO_MARK + r"|\d{1,3}\s*/\s*\d{1,3}"
 FOLIO_LINE = re.compile(rf"^\s*(?:{_FOLIO})\s*$")
 LINE_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、](?!\d)|附件|$"
                         rf"|(?:{_FOLIO})\s*$|第\s*\d{{1,3}}\s*页)")   # (or a folio: never a line's end)
