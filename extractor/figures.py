@@ -97,6 +97,7 @@ _EVERY = regex.compile(r"[均都各]")
 # 该单位/该部门/该窗口 name no kind of unit: any unit named before
 _KINDLESS = ("单位", "部门", "窗口")
 _LISTED_THEN_EVERY = regex.compile(r"[、和]\p{Han}{2,24}?[均都各]")
+_WHEN_THEN_EVERY = regex.compile(r"(?:本月|当月|本季度|本周|今年|本年|全年|上半年|下半年)?[均都各]")   # (`A、B本月各收到…`)
 _TOGETHER = regex.compile(r"共|合计|累计")
 _HARD_END = regex.compile(r"[。!！?？\n]")
 _SUBSET = regex.compile(r"\s*其中")   # (a clause on a part of the units listed before)
@@ -528,9 +529,18 @@ def _line_head(lib: Library, s: str, pos: int, meta: dict, adjacent: bool = Fals
     """The unit a numbered line opens with (`(一)沙石镇。季度考核得分78.4分…`, `2.区城管局：…`):
     the subject of the line's figures that name none of their own; with `adjacent`, only one
     the number at `pos` directly follows (`1.马杭社区，85.4分`)."""
-    m = lib.words["line_head"].match(s, s.rfind("\n", 0, pos) + 1)
-    if m is None or m.end() > pos or (adjacent and s[m.end():pos].strip()):
-        return None
+    line = s.rfind("\n", 0, pos) + 1
+    if adjacent:
+        m = lib.words["line_head"].match(s, line)
+        if m is None or m.end() > pos or s[m.end():pos].strip():
+            return None
+    else:   # (the last head before `pos`: `倒数第2名：A局，…。超期3件。倒数第3名：B镇，…。退单3件`)
+        item = _item_start(lib, s, line)
+        heads = (lib.words["line_head"].match(s, at) for at in reversed([item] + [
+            i + 1 for i in range(item, pos) if s[i] == "。"]))
+        m = next((h for h in heads if h is not None and h.end() <= pos), None)
+        if m is None:
+            return None
     name = m.group("ent")
     joined = lib.words["list_separator"].search(name)
     if not _is_name(lib, name) or "的" in name or lib.entity["not_subject"].search(name) or _reporting_body(lib, name, meta) \
@@ -539,6 +549,14 @@ def _line_head(lib: Library, s: str, pos: int, meta: dict, adjacent: bool = Fals
         # `(一)排名靠前的县(市、区)。`: a description; not `(三)区住房和城乡建设局。`)
         return None
     return name
+
+
+def _item_start(lib: Library, s: str, line: int) -> int:
+    """Where the numbered item holding the line at `line` begins: lines broken after a comma or a
+    semicolon go on with the item above (`…扣除3.5分；⏎超期办结工单5件…`), unless they number one."""
+    while line > 1 and s[line - 2] in "；;，,、" and not lib.words["ordinal"].match(s[line:line + 12]):
+        line = s.rfind("\n", 0, line - 1) + 1
+    return line
 
 
 def _line_topic(lib: Library, s: str, pos: int, heading: str | None) -> tuple[str, int] | None:
@@ -957,9 +975,12 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                         and (prev_fig["_sent"] == sent_start
                              # (`A局承办231件，办结率96.97%；退单14件；B局…`: a bare part after a semicolon
                              # speaks of the unit heading the part before, not of a list's last unit)
+                             # (and so on down a chain of parts: `A镇得分…最低：超时签收11件；退回重办8件；
+                             # 另有超期办结4件`)
                              or (sent_start > 0 and s[sent_start - 1] in "；;" and prev_fig["_one"]
                                  and prev_fig["_sent"] == sentences.last_end(0, sent_start - 1)
-                                 and _strip_lead(lib, s[prev_fig["_sent"]:sent_start].strip()).startswith(prev_fig["_one"]))) \
+                                 and any(_strip_lead(lib, s[start:sent_start].strip()).startswith(prev_fig["_one"])
+                                         for start in (prev_fig["_sent"], _chain_start(s, prev_fig["_sent"]))))) \
                         and _carries_subject(lib, s, prev_fig["_read_to"], part, first.start) \
                         and not _left_bracket(lib, s, sent_start, prev_fig, part, out)
                     if carried and prev_fig["_one"]:
@@ -1584,6 +1605,11 @@ def _carries_subject(lib: Library, s: str, prev_end: int, part: int, keyword: in
     return between is not None and not lib.entity["suffix_end"].search(words["scope"].sub("", between.group()))
 
 
+def _chain_start(s: str, pos: int) -> int:
+    """Where the run of semicolon parts holding `pos` begins (after a full stop or a line end)."""
+    return max(s.rfind(c, 0, pos) for c in "。\n!！?？") + 1
+
+
 def _measures_before(out: list[dict], sent_start: int, count: int) -> list[Rule]:
     """The rules of the last `count` rates one unit was given before the sentence part at
     `sent_start`, if they are that many different measures."""
@@ -1897,7 +1923,7 @@ def _every(lib: Library, s: str, pre: str, keyword: Event) -> bool:
     if not _LISTED_THEN_EVERY.search(pre):
         return False
     names = _name_list(lib, pre, strict_last=False)
-    return len(names) > 1 and _EVERY.match(pre, pre.rfind(names[-1]) + len(names[-1])) is not None
+    return len(names) > 1 and _WHEN_THEN_EVERY.match(pre, pre.rfind(names[-1]) + len(names[-1])) is not None
 
 
 def _list_tail(lib: Library, pre: str) -> str:

@@ -19,6 +19,7 @@ one per data cell outside the index and label columns.
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass, field
 
 import regex
@@ -216,11 +217,13 @@ def build(grid: Grid) -> Table | None:
     index_col = next((j for j, c in enumerate(columns) if INDEX_HEADER.match(c.split("/")[0])), None)
     if index_col is None and len(columns) > 2 and not columns[0] and _counts_rows([r[0] if r else "" for r in body]):
         index_col = 0  # an unnamed first column numbering the rows 1, 2, 3 …
-    # merged total rows lacking the index cell, rows too short or too long
+    # merged total rows lacking the index cell (or the rank the rows open with), rows too short or too long
+    leads = [r[0] for r in body if r and r[0] and not is_total_label(r[0])]
+    ranked = any(is_numeric(v) for v in leads) and all(is_numeric(v) or v in NULLS for v in leads)
     fixed = []
     for r in body:
         core = r[:max((j + 1 for j, c in enumerate(r) if c), default=0)]   # (without trailing padding)
-        if index_col == 0 and len(core) == ncols - 1 and core and is_total_label(core[0]):
+        if len(core) == ncols - 1 and core and is_total_label(core[0]) and (index_col == 0 or ranked):
             r = [""] + core
         r = (r + [""] * ncols)[:ncols] if len(r) <= ncols or not any(r[ncols:]) else r[:ncols]
         fixed.append(r)
@@ -246,10 +249,12 @@ def build(grid: Grid) -> Table | None:
         label = r[label_col] if label_col is not None else None
         total = False
         lead = max(j for j in (label_col, index_col, 0) if j is not None)
-        cand = [c for j, c in enumerate(r) if j <= lead and c]
-        if any(is_total_label(c) for c in cand):
+        named_total = next((c for j, c in enumerate(r) if j <= lead and c and is_total_label(c)), None)
+        if named_total:
             total = True
-            label = "合计"
+            label = named_total.replace(" ", "")
+            if not label.startswith("全"):
+                label = "合计"   # (总计, 共计: the contract's word; `全市`, `全省合计` name the area)
         table.rows.append(r)
         table.labels.append(label)
         table.totals.append(total)
@@ -437,9 +442,10 @@ def table_rows(table_id: int, t: Table) -> tuple[dict, list[dict]]:
             "columns": list(t.columns), "start": t.start, "end": t.end}
     cells = []
     nu = note_unit(t.unit_note)
+    headers = _row_header_columns(t)
     for i, (r, label, total) in enumerate(zip(t.rows, t.labels, t.totals)):
         for j, col in enumerate(t.columns):
-            if j in (t.index_col, t.label_col):
+            if j in (t.index_col, t.label_col) or j in headers:
                 continue
             raw = r[j] if j < len(r) else ""
             if not raw.strip():
@@ -461,6 +467,27 @@ def table_rows(table_id: int, t: Table) -> tuple[dict, list[dict]]:
 
 # ---------------------------------------------------------------------------------------------
 # finding tables in the text
+
+
+def _row_header_columns(t: Table) -> set[int]:
+    """Text columns left of the row names that group them (`乡镇` / `县直部门` merged down the rows,
+    a 大类 over its items): they label rows, like the names, and hold no data. A column whose
+    values come back after others (`所属县`, in a ranking) describes each row and keeps its cells."""
+    if t.label_col is None:
+        return set()
+    return {j for j in range(t.label_col) if j != t.index_col and _groups_rows(
+        [r[j] if j < len(r) else "" for r, total in zip(t.rows, t.totals) if not total])}
+
+
+def _groups_rows(values: list[str]) -> bool:
+    filled, last = [], ""
+    for v in values:
+        if is_numeric(v):
+            return False
+        last = v or last   # (a merged cell left blank below its first row)
+        filled.append(last)
+    runs = [k for k, _ in itertools.groupby(filled)]
+    return all(runs) and len(runs) == len(set(runs)) < len(filled)
 
 
 def _pipe_cells(line: str, markdown: bool) -> list[str]:

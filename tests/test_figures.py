@@ -1008,6 +1008,25 @@ def test_d005_wan_multiplies():
     ("国务院办公厅政务服务平台转来网民留言315条，按期答复313条。", [("volume", 315.0, None), ("completed", 313.0, None)]),
     # a verb after a place is no name (`街道共接收…`)
     ("街道共接收区转派工单1,047件。", [("volume", 1047.0, None)]),
+    # the unit heading a chain of semicolon parts speaks in every part (`…最低：A；B；另有C`)
+    ("河口乡得分81.5分，居全县末位：超时签收工单9件，扣1.8分；群众评价“不满意”后被退回重办6件，扣1.2分；另有超期办结工单2件。",
+     [("score", 81.5, "河口乡"), ("overdue", 9.0, "河口乡"), ("reopened", 6.0, "河口乡"), ("overdue", 2.0, "河口乡")]),
+    # a placing heading a sentence names the unit of the sentences after it, up to the next head
+    ("倒数第1名：城南街道，得分88.6分。本月超期办结工单7件。倒数第2名：县水利局，得分89.1分。退回工单4件。",
+     [("score", 88.6, "城南街道"), ("overdue", 7.0, "城南街道"), ("score", 89.1, "县水利局"), ("reopened", 4.0, "县水利局")]),
+    # a numbered item goes on below a line broken after a semicolon
+    ("3.桥头镇。综合得分84.2分。超时签收工单6件；\n超期办结工单2件。",
+     [("score", 84.2, "桥头镇"), ("overdue", 6.0, "桥头镇"), ("overdue", 2.0, "桥头镇")]),
+    # 各 after a time word: each unit listed takes the number
+    ("白沙镇、青山镇本季度各收到感谢信2封。", [("praised", 2.0, "白沙镇"), ("praised", 2.0, "青山镇")]),
+    # units listed after `…的单位：` or right after `…%的` each reached the rate
+    ("按时签收率达到100%的单位：县民政局、县林业局、柏树镇。",
+     [("response_rate", 100.0, "县民政局"), ("response_rate", 100.0, "县林业局"), ("response_rate", 100.0, "柏树镇")]),
+    ("满意率均为100%的县自然资源局、县医保局，本月无一差评。",
+     [("satisfaction_rate", 100.0, "县自然资源局"), ("satisfaction_rate", 100.0, "县医保局")]),
+    # a rate that is also the highest, or as low as
+    ("柳林镇办结率最高，达99.1%，满意率也最高，达97.6%；石门乡满意率低至84.3%。",
+     [("completion_rate", 99.1, "柳林镇"), ("satisfaction_rate", 97.6, "柳林镇"), ("satisfaction_rate", 84.3, "石门乡")]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),

@@ -84,6 +84,16 @@ def test_html_page_title_leads_only_when_the_body_lacks_it(tmp_path, title, firs
     assert lines[0] == first_line and lines.count(first_line) == 1
 
 
+def test_html_pre_keeps_its_line_breaks_and_indentation_between_blocks_makes_no_lines(tmp_path):
+    html = ("<html><body><p>附件</p><pre>\n序号\t单位\t报送(条)\n1\t甲镇\t5\n2\t乙镇\t3\n</pre>\n"
+            "    <p>单位</p>\n    <p>得分</p>\n</body></html>")
+    path = tmp_path / "p.html"
+    path.write_text(html, encoding="utf-8")
+    raw = extractor.read(path).raw
+    assert "附件\n序号\t单位\t报送(条)\n1\t甲镇\t5\n2\t乙镇\t3\n" in raw
+    assert "\n单位\n得分\n" in raw
+
+
 def test_html_in_gbk_with_meta_charset(tmp_path):
     f = tmp_path / "gbk.html"
     f.write_bytes('<html><head><meta charset="gbk"></head><body><p>受理诉求1416件</p></body></html>'.encode("gbk"))
@@ -204,6 +214,14 @@ def test_pdf_lines_wrapped_at_the_margin_are_joined_into_their_paragraph():
     doc = extractor.read(FORMATS / "f004-pdf.pdf")
     assert "(一)本级登记事项6002件。其中,协调办理4906件,办结率100%;交办处理1096件,已办结979件,办结率98.4%,满意率99.2%。" in doc.text
     assert "一、工作概况\n" in doc.text  # a heading stays its own line
+
+
+def test_pdf_table_rows_written_with_pipes_are_not_joined_to_their_header():
+    """A header row as wide as the page, its cells parted by ` | `, is no wrapped line."""
+    from extractor.readers.pdf import unwrap
+    page = ("附件\n组别 | 责任单位名称 | 超时签收(件) | 综合得分 | 榜单\n镇(街道) | 南山街道 | 2 | 98.64 | 红榜\n"
+            "区级部门 | 区人社局 | 0 | 99.2 | 红榜")
+    assert unwrap(page) == page
 
 
 def test_pdf_lines_are_joined_by_what_fits_at_the_margin_not_by_their_length():

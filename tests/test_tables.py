@@ -203,6 +203,21 @@ def test_cells_one_per_line_without_any_separator():
     assert [(f["metric"], f["value"]) for f in figures] == [("volume", 600.0)]   # the cells are no prose
 
 
+def test_cells_one_per_line_led_by_a_rank_column():
+    text = ("各镇(街道)工单办理时效排名表\n排名\n镇(街道)\n工单量(件)\n按时办结率\n1\n甲镇\n846\n100%\n"
+            "2\n乙镇\n702\n99%\n3\n丙街道\n1135\n98.5%\n")
+    tables, cells = tables_of_text(text)
+    assert tables[0]["columns"] == ["排名", "镇(街道)", "工单量(件)", "按时办结率"]
+    assert cell(cells, "丙街道", "按时办结率")["value"] == 98.5 and cell(cells, "乙镇", "排名")["value"] == 2
+
+
+def test_a_total_row_without_the_rank_the_rows_open_with():
+    text = ("附件\n各县考核情况\n排名 | 县 | 受理(件) | 得分 |\n1 | 甲县 | 10 | 98 |\n2 | 乙县 | 8 | 97 |\n"
+            "— | 开发区 | 3 | — |\n合计 | 21 | — |\n")
+    tables, cells = tables_of_text(text)
+    assert cell(cells, "合计", "受理(件)")["value"] == 21 and cell(cells, "合计", "得分")["raw"] == "—"
+
+
 def test_cells_one_per_line_after_short_signature_lines():
     """The signature, `附件` and the title are short lines too: the header cell (`单位`) four lines
     into that run of short lines still opens the table, and its cells never run together as
@@ -312,6 +327,18 @@ def test_html_word_export_cells_wrapped_in_paragraphs_keep_their_spans(tmp_path)
     assert tables[0]["columns"] == ["序号", "乡镇", "受理量(件)/一季度", "受理量(件)/二季度", "满意率"]
     assert cell(cells, "双桥镇", "受理量(件)/二季度")["value"] == 167
     assert cell(cells, "回水镇", "满意率")["value"] == 98.1
+
+
+def test_html_table_one_cell_per_indented_paragraph(tmp_path):
+    """A page that sets each cell in a <p> of its own, the rows on indented source lines."""
+    rows = "".join(f"\n        <p>{a}</p><p>{b}</p><p>{c}</p>" for a, b, c in (
+        ("街道", "诉求量（件）", "满意率"), ("甲街道", "742", "93.1%"), ("乙街道", "613", "94.8%"),
+        ("丙街道", "986", "92.4%"), ("合计", "2341", "/")))
+    path = tmp_path / "p.html"
+    path.write_text(f"<html><body><p>附件</p><p>各街道诉求办理情况统计表</p>{rows}\n</body></html>", encoding="utf-8")
+    tables, cells = tables_of(path)
+    assert shapes(tables) == [(4, 3)]
+    assert cell(cells, "乙街道", "满意率")["value"] == 94.8 and cell(cells, "合计", "诉求量(件)")["value"] == 2341
 
 
 def test_html_rowspan_and_colspan(tmp_path):
@@ -489,7 +516,25 @@ def test_row_label_is_the_unit_not_a_category_merged_over_rows():
     tables, cells = tables_of_text(text)
     assert cell(cells, "教育局", "办件(件)")["value"] == 3
     assert cell(cells, "合计", "办件(件)")["is_total"]
-    assert cell(cells, "公安局", "类别")["raw"] == "县直部门"
+    # (the category groups the rows, like their names: it holds no data)
+    assert [c["column"] for c in cells if c["row_label"] == "公安局"] == ["办件(件)"]
+
+
+def test_a_column_describing_each_row_before_its_name_keeps_its_cells():
+    """`所属县` in a ranking comes back after other values: it is no group of rows but data."""
+    text = ("附件\n满意率前四位的街道\n排名 | 所属县 | 街道 | 满意率 |\n1 | 甲县 | 东街道 | 99% |\n"
+            "2 | 乙县 | 西街道 | 98% |\n3 | 甲县 | 南街道 | 97% |\n4 | 丙县 | 北街道 | 96% |\n")
+    tables, cells = tables_of_text(text)
+    assert cell(cells, "南街道", "所属县")["raw"] == "甲县"
+    assert cell(cells, "北街道", "满意率")["value"] == 96
+
+
+def test_a_total_row_is_named_as_the_contract_says_unless_it_names_the_area():
+    text = ("附件\n各县受理情况\n县 | 受理(件) |\n甲县 | 5 |\n乙县 | 3 |\n全市合计 | 8 |\n\n"
+            "附件2\n各局受理情况\n单位 | 受理(件) |\n甲局 | 4 |\n乙局 | 2 |\n总 计 | 6 |\n")
+    tables, cells = tables_of_text(text)
+    assert cell(cells, "全市合计", "受理(件)")["is_total"]
+    assert cell(cells, "合计", "受理(件)")["value"] == 6
 
 
 def test_a_table_run_on_after_another_is_split():

@@ -141,7 +141,9 @@ class _TextWriter:
         self.tables: list[SourceTable] = []
 
     def _emit(self, s: str) -> None:
-        if s:
+        if s.strip() or (s and self.parts and not self.parts[-1].endswith("\n")):
+            # (the source's indentation between blocks is no line of the text: it would part
+            # the rows of a table set one cell per paragraph)
             self.parts.append(s)
             self.length += len(s)
 
@@ -154,6 +156,7 @@ class _TextWriter:
 
     def walk(self, root) -> None:
         skip_depth = 0
+        pre_depth = 0   # (inside <pre> the line breaks are the text's own: rows of a tab table)
         meta_items = set(META_ITEMS(root))
         for event, el in etree.iterwalk(root, events=("start", "end")):
             tag = el.tag.lower() if isinstance(el.tag, str) else ""
@@ -170,18 +173,21 @@ class _TextWriter:
                     continue
                 if tag in BLOCK_TAGS or el in meta_items:
                     self._newline()
+                pre_depth += tag == "pre"
                 if el.text:
-                    self._emit(_inline(el.text))
+                    # (a line break right after <pre> is not shown)
+                    self._emit(_inline(el.text.removeprefix("\n") if tag == "pre" else el.text, pre_depth))
             else:
                 if skip_depth:
                     skip_depth -= 1
                     if skip_depth == 0 and el.tail:
-                        self._emit(_inline(el.tail))
+                        self._emit(_inline(el.tail, pre_depth))
                     continue
+                pre_depth -= tag == "pre"
                 if tag in BLOCK_TAGS or el in meta_items:
                     self._newline()
                 if el.tail and el is not root:
-                    self._emit(_inline(el.tail))
+                    self._emit(_inline(el.tail, pre_depth))
 
     def _table(self, table) -> None:
         rows = expand_spans(table)
@@ -195,8 +201,9 @@ class _TextWriter:
         self.tables.append(SourceTable(rows=rows, start=start, end=self.length, header_rows=header_rows))
 
 
-def _inline(s: str) -> str:
-    return s.replace("\r", "").replace("\n", "")
+def _inline(s: str, pre: int = 0) -> str:
+    s = s.replace("\r", "")
+    return s if pre else s.replace("\n", "")
 
 
 def _cell_text(cell) -> str:

@@ -142,8 +142,9 @@ PROSE_STOPS = re.compile(r"[\u4e00-\u9fff][，。；]")
 
 
 def table_row(line: str) -> bool:
-    """A line that reads as a table row, not as prose that sets spaces around its numbers."""
-    return row_like(line.split()) and not PROSE_STOPS.search(line)
+    """A line that reads as a table row, not as prose that sets spaces around its numbers (nor
+    one whose cells the text parts with ` | `, a header row's too)."""
+    return (row_like(line.split()) and not PROSE_STOPS.search(line)) or line.count(" | ") >= 2
 
 
 def visual_width(line: str) -> float:
