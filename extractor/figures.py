@@ -100,6 +100,7 @@ _LISTED_THEN_EVERY = regex.compile(r"[、和]\p{Han}{2,24}?[均都各]")
 _WHEN_THEN_EVERY = regex.compile(r"(?:本月|当月|本季度|本周|今年|本年|全年|上半年|下半年)?[均都各]")   # (`A、B本月各收到…`)
 _TOGETHER = regex.compile(r"共|合计|累计")
 _HARD_END = regex.compile(r"[。!！?？\n]")
+_FULL_STOP = regex.compile(r"。")
 _SUBSET = regex.compile(r"\s*其中")   # (a clause on a part of the units listed before)
 _COLON = regex.compile(r"[：:]")
 # `X以99.2%的按时办结率居首`: the keyword after the number, joined by 的
@@ -536,8 +537,8 @@ def _line_head(lib: Library, s: str, pos: int, meta: dict, adjacent: bool = Fals
             return None
     else:   # (the last head before `pos`: `倒数第2名：A局，…。超期3件。倒数第3名：B镇，…。退单3件`)
         item = _item_start(lib, s, line)
-        heads = (lib.words["line_head"].match(s, at) for at in reversed([item] + [
-            i + 1 for i in range(item, pos) if s[i] == "。"]))
+        starts = [item] + [m.end() for m in _FULL_STOP.finditer(s, item, pos)]
+        heads = (lib.words["line_head"].match(s, at) for at in reversed(starts))
         m = next((h for h in heads if h is not None and h.end() <= pos), None)
         if m is None:
             return None
