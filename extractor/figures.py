@@ -981,7 +981,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                              or (sent_start > 0 and s[sent_start - 1] in "；;" and prev_fig["_one"]
                                  and prev_fig["_sent"] == sentences.last_end(0, sent_start - 1)
                                  and any(_strip_lead(lib, s[start:sent_start].strip()).startswith(prev_fig["_one"])
-                                         for start in (prev_fig["_sent"], _chain_start(s, prev_fig["_sent"]))))) \
+                                         for start in (prev_fig["_sent"], hard_ends.last_end(0, prev_fig["_sent"]))))) \
                         and _carries_subject(lib, s, prev_fig["_read_to"], part, first.start) \
                         and not _left_bracket(lib, s, sent_start, prev_fig, part, out)
                     if carried and prev_fig["_one"]:
@@ -1604,11 +1604,6 @@ def _carries_subject(lib: Library, s: str, prev_end: int, part: int, keyword: in
         return False
     between = words["carry_through"].fullmatch(s, prev_end, part)
     return between is not None and not lib.entity["suffix_end"].search(words["scope"].sub("", between.group()))
-
-
-def _chain_start(s: str, pos: int) -> int:
-    """Where the run of semicolon parts holding `pos` begins (after a full stop or a line end)."""
-    return max(s.rfind(c, 0, pos) for c in "。\n!！?？") + 1
 
 
 def _measures_before(out: list[dict], sent_start: int, count: int) -> list[Rule]:

@@ -442,10 +442,10 @@ def table_rows(table_id: int, t: Table) -> tuple[dict, list[dict]]:
             "columns": list(t.columns), "start": t.start, "end": t.end}
     cells = []
     nu = note_unit(t.unit_note)
-    headers = _row_header_columns(t)
+    labelling = {t.index_col, t.label_col} | _row_header_columns(t)   # (columns that name rows hold no data)
     for i, (r, label, total) in enumerate(zip(t.rows, t.labels, t.totals)):
         for j, col in enumerate(t.columns):
-            if j in (t.index_col, t.label_col) or j in headers:
+            if j in labelling:
                 continue
             raw = r[j] if j < len(r) else ""
             if not raw.strip():
