@@ -114,7 +114,7 @@ def run_date(run: str) -> dt.date | None:
 class Period:
     """A reporting period as written; `year` None when the text gives none."""
 
-    kind: str  # month, months, quarter, half, year, days
+    kind: str  # month, months, quarter, half, year, days, tenday (上旬/中旬/下旬)
     label: str
     start_pos: int
     end_pos: int
@@ -127,7 +127,7 @@ class Period:
     strong: bool = False  # introduced by 自/从 … 至, or a full date range
 
     def rank(self) -> int:
-        return {"days": 5, "months": 4, "month": 4, "quarter": 3, "half": 2, "year": 1}[self.kind]
+        return {"days": 5, "tenday": 5, "months": 4, "month": 4, "quarter": 3, "half": 2, "year": 1}[self.kind]
 
     def resolve(self, ref: dt.date | None) -> tuple[dt.date, dt.date] | None:
         """(start, end), completing a missing year from `ref`."""
@@ -166,6 +166,8 @@ PERIOD_PATTERNS: list[tuple[str, regex.Pattern]] = [
         rf"{_Y}?(?P<m1>{_M})\s*月\s*(?P<d1>{_MD})\s*[日号]?{_SEP}(?:(?P<y2>\d{{4}})\s*年\s*)?(?:(?P<m2>{_M})\s*月\s*)?(?P<d2>{_MD})\s*[日号]")),
     # 1-6月, 1—9月份, 1月至6月, 2024年1-6月
     ("months", regex.compile(rf"{_Y}?(?P<m1>{_M})\s*(?:月份?)?{_SEP}(?P<m2>{_M})\s*月份?(?![\d一二三四五六七八九十]*\s*[日号])")),
+    # 11月上旬, 12月中旬: the ten days a 旬报 covers
+    ("tenday", regex.compile(rf"{_Y}?(?P<m1>{_M})\s*月份?\s*(?P<x>[上中下])旬")),
     ("months", regex.compile(rf"{_Y}?前(?P<n>[一二三1-3])(?:个)?季度")),
     ("quarter", regex.compile(rf"{_Y}?第?{_Q}\s*季度")),
     ("half", regex.compile(rf"{_Y}?(?P<h>[上下])半年")),
@@ -224,6 +226,12 @@ def _build(kind: str, m: regex.Match, text: str) -> Period | None:
             if m1 is None or m2 is None or not 1 <= m1 < m2 <= 12:
                 return None
             p.m1, p.m2 = m1, m2
+    elif kind == "tenday":
+        mm = _int(g["m1"])
+        if mm is None or not 1 <= mm <= 12:
+            return None
+        p.m1 = p.m2 = mm
+        p.d1, p.d2 = {"上": (1, 10), "中": (11, 20), "下": (21, None)}[g["x"]]
     elif kind == "quarter":
         q = _int(g["q"])
         p.m1, p.m2 = 3 * q - 2, 3 * q

@@ -33,7 +33,7 @@ FIGURE_CLASSES = {"count", "calls", "ge", "pct", "points", "score", "rank", "bar
 WINDOW = 48          # how far left of a number a keyword may stand
 _DIGIT = regex.compile(r"[0-9]")
 _CN_MAGNITUDE = regex.compile(r"[零一二两三四五六七八九][十百千万点]")
-_CN_COUNT = regex.compile(_CN_MAGNITUDE.pattern + r"|[一二两三四五六七八九十](?:[件条项次面封]|个百分点)|为零")   # (pieces.toml `count_cn`)
+_CN_COUNT = regex.compile(_CN_MAGNITUDE.pattern + r"|[一二两三四五六七八九十](?:[件条项次面封]|个百分点)|为零|近[百千万]")   # (pieces.toml `count_cn`)
 # figures without ASCII digits (`排名第一`, `二百三十一件`)
 _TENTHS = regex.compile(r"[一二两三四五六七八九]成")   # (`近五成`; 成 alone is in 完成, 成效…)
 _CN_FIGURE = regex.compile(r"百分之|" + _TENTHS.pattern + r"|第[一二三四五六七八九十]|" + _CN_COUNT.pattern)
@@ -97,7 +97,7 @@ _EVERY = regex.compile(r"[均都各]")
 # 该单位/该部门/该窗口 name no kind of unit: any unit named before
 _KINDLESS = ("单位", "部门", "窗口")
 _LISTED_THEN_EVERY = regex.compile(r"[、和]\p{Han}{2,24}?[均都各]")
-_WHEN_THEN_EVERY = regex.compile(r"(?:本月|当月|本季度|本周|今年|本年|全年|上半年|下半年)?[均都各]")   # (`A、B本月各收到…`)
+_WHEN_THEN_EVERY = regex.compile(r"(?:也|亦|还|同样)?(?:本月|当月|本季度|本周|今年|本年|全年|上半年|下半年)?(?:也|亦|还)?[均都各]")   # (`A、B本月各收到…`, `A、B也各有…`)
 _TOGETHER = regex.compile(r"共|合计|累计")
 _HARD_END = regex.compile(r"[。!！?？\n]")
 _FULL_STOP = regex.compile(r"。")
@@ -299,6 +299,8 @@ def _cn_count(cn: str) -> float | None:
     """二百三十一 → 231, 一万七千六百四十二 → 17642, 零点四 → 0.4 (cn2an, imported when first needed:
     it takes a sixth of a second to load and most circulars write no such number)."""
     import cn2an
+    if cn in ("百", "千", "万"):
+        cn = "一" + cn   # (`近千人次`)
     try:
         return float(cn2an.cn2an(cn, "normal"))
     except (ValueError, KeyError):
@@ -363,6 +365,31 @@ def _cn_tokens(lib: Library, s: str) -> list[Token]:
             value = _cn_number(m.group("cn"))
             if value:
                 out.append(Token(m.start(), m.end("cn"), m.end(), m.start(), value, m.group("unit"), "rank", False))
+    return out
+
+
+_BRACKET_OPEN = regex.compile(r"\s?\(\s?")
+_BRACKET_CLOSE = regex.compile(r"\s?\)")
+
+
+def _exact_in_brackets(s: str, tokens: list[Token]) -> list[Token]:
+    """`近四成(38.7%)`, `近1.2万件(11846件)`: a round figure restated exactly in the bracket after
+    it is one figure, the exact one, read where the round one stands."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.cls == t.cls and not nxt.approx and t.value \
+                and (t.approx or t.end > t.start and s[t.end - 1] in "万亿") \
+                and _BRACKET_OPEN.fullmatch(s, t.tok_end, nxt.tok_start) \
+                and _BRACKET_CLOSE.match(s, nxt.tok_end) \
+                and abs(nxt.value - t.value) <= 0.15 * abs(t.value):
+            out.append(Token(nxt.start, nxt.end, nxt.tok_end, t.tok_start, nxt.value, nxt.unit, nxt.cls, False))
+            i += 2
+            continue
+        out.append(t)
+        i += 1
     return out
 
 
@@ -699,6 +726,7 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
     cn = _cn_tokens(lib, s)
     if cn:
         tokens = sorted(tokens + cn, key=lambda t: t.start)
+    tokens = _exact_in_brackets(s, tokens)
     excl = set()
     for a, b in _excluded(lib, s):
         excl.update(range(a, b))
@@ -1185,9 +1213,10 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                             pattern_id = metric_rule.id + "/area"
                 if metric_rule is None and t.cls == "count" \
                         and (item := words["channel_item"].fullmatch(s, max(clause_start, prev_tok_end, sent_start), t.tok_start)) \
-                        and ("通过" in item.group() or words["channel_lead"].search(s, hard_ends.last_end(0, sent_start), t.tok_start)):
-                    # `从来源渠道看，电话1688件、微信公众号263件`, `通过电话反映3.51万件`: the requests
-                    # that came in by each channel (a channel is no unit)
+                        and ("通过" in item.group() or words["channel_lead"].search(s, hard_ends.last_end(0, sent_start), t.tok_start)
+                             or _AFTER_A_FIGURE.search(s, sent_start, max(sent_start, _open_bracket(s, sent_start, t.tok_start)))):
+                    # `从来源渠道看，电话1688件、微信公众号263件`, `通过电话反映3.51万件`, `网络受理32,174件(市长
+                    # 信箱9,215件、…)`: the requests that came in by each channel (a channel is no unit)
                     metric_rule = lib.rules_by_id["volume.received"]
                     pattern_id = metric_rule.id + "/channel"
                 if metric_rule is None and t.cls == "count" and words["period_total"].fullmatch(s, clause_start, t.tok_start):
@@ -1298,6 +1327,13 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                     # and unit of the period before
                     metric_rule, names = prev_fig["_rule"], [prev_fig["entity"]] if prev_fig["entity"] else []
                     pattern_id = metric_rule.id + "/parallel"
+                if metric_rule is None and prev_fig is not None and prev_fig["_sent"] == sent_start \
+                        and prev_fig["_cls"] == t.cls and prev_tok_end == prev_fig["_tok_end"] \
+                        and words["series_after"].fullmatch(s, prev_tok_end, t.tok_start):
+                    # `群众满意率94.12%，一至四季度分别为92.47%、93.85%…`: the figure's measure by
+                    # period (or channel), in order
+                    metric_rule, names = prev_fig["_rule"], [prev_fig["entity"]] if prev_fig["entity"] else []
+                    pattern_id, respectively = metric_rule.id + "/series", True
                 if metric_rule is None and t.cls == "count" \
                         and words["period_item"].match(s[max(clause_start, prev_tok_end):t.tok_start].lstrip("，,、 ")) \
                         and (words["period_lead"].search(s, hard_ends.last_end(0, sent_start), t.tok_start)
@@ -1465,7 +1501,8 @@ def _extract_block(lib: Library, s: str, part_at: list[int], part_heading: list[
                        "rules": chain[1:], "rule": metric_rule, "pattern": pattern_id, "sent": sent_start,
                        "category": None if len(chain) > 1 else base["category"]}   # (`A、B排渍类诉求分别占…`)
             names = names[:1] if many else names
-        elif respectively and (metric == "change_rate" or words["period_list"].search(s, sent_start, t.tok_start)) \
+        elif respectively and (metric == "change_rate" or words["period_list"].search(s, sent_start, t.tok_start)
+                                or words["channel_list"].search(s, sent_start, t.tok_start)) \
                 and (listed_numbers := _list_length(s, t)) > 1:
             # `办结率、满意率同比分别提升2.1个和0.9个百分点`: one change for each measure listed;
             # `A 1月、2月、3月得分分别为…`: one figure for each period
@@ -1677,6 +1714,7 @@ def _category_list(lib: Library, s: str, clause_start: int, keyword: Event) -> l
 _ITEM_NOUNS = ("来电", "来信", "留言")
 _SHARE_OF = regex.compile(r"占[^，,。；;\d]{0,8}\Z")   # (the whole a share is taken of)
 _AFTER_COUNT = regex.compile(r"\d\s?[件条]\s?\Z")
+_AFTER_A_FIGURE = regex.compile(r"\d\s?(?:万|亿)?(?:[件条%]|人次)\s?\Z")   # (a bracket opened right after a count or share)
 
 
 def _counted_noun(s: str, e: Event) -> bool:

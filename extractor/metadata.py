@@ -40,8 +40,12 @@ FIELDS = ("title", "doc_number", "issue_no", "issuer", "issue_date", "published_
 SPACE = regex.compile(r"[ \t\u3000\xa0\u2002\u2003\u200b]+")
 BRACKETS = "〔〕[]【】()（）﹝﹞［］"
 DOC_NUMBER = regex.compile(
-    r"^(?P<pre>[\p{Han}A-Za-z]{0,16})[〔\[【(（﹝［](?P<y>(?:19|20)\d{2})[〕\]】)）﹞］](?P<n>第?\d{1,5})号"
+    r"^(?P<pre>[\p{Han}A-Za-z]{0,40})[〔\[【(（﹝［](?P<y>(?:19|20)\d{2})[〕\]】)）﹞］](?P<n>第?\d{1,5})号"
     r"(?=$|签发人|[(（]?(?:19|20)\d{2}年|[(（]?[〇○零一二三四五六七八九]{4}年)")
+# a masthead that sets the issuer and its number on one line (`X县人民政府办公室  X政办发〔2024〕19号`):
+# the issuer's name before the number's own prefix, which is an abbreviation of two to eight characters
+ISSUER_BEFORE_PREFIX = regex.compile(
+    r"^\p{Han}{3,}(?:办公室|办公厅|人民政府|政府|委员会|管理局|局|厅|委|中心|办)(?P<pre>\p{Han}{2,8})$")
 DOC_NUMBER_LABELED = regex.compile(
     r"(?:文号|发文字号)[:：](?P<pre>[\p{Han}A-Za-z]{0,16})[〔\[【(（﹝［](?P<y>(?:19|20)\d{2})[〕\]】)）﹞］](?P<n>第?\d{1,5})号")
 ISSUE_YEAR = regex.compile(r"(?P<y>(?:19|20)\d{2})年第(?P<n>\d{1,4})期")
@@ -85,9 +89,9 @@ ORG_FILE = regex.compile(rf"^(?P<org>[\p{{Han}}()（）]{{2,40}}?{ORG_SUFFIX})�
 ANNEX_LINE = regex.compile(r"^附\s*[件表]\s*[\d一二三四五六七八九十]*\s*(?:[:：.．、]|$|[\p{Han}“\"《(（]{2,}[表单图况]$)")
 # names its subject or period and ends as a document does (not a section's `…运行情况`)
 SUBJECT_TITLE = regex.compile(r"^(?=.*(?:关于|(?:19|20)\d{2}年|[\d一二三四五六七八九十]{1,3}月份?|季度|半年))"
-                              r".*(?:通报|报告|通知|分析|简析|总结|专报|快报|简报|周报|月报|季报|年报|发布会|通报会|答记者问|实录|访谈)$")
-CIRCULAR_TITLE = regex.compile(r"12345|热线|诉求|工单|督办|政务服务|便民|[月期]份?|周")
-TITLE_END = regex.compile(r"(?:通报|简报|周报|月报|日报|季报|年报|报告|通知|情况|快报|专报|公告|通告|分析|动态|汇总|要情|工作总结|工作计划|工作要点|工作思路|工作打算|工作安排|"
+                              r".*(?:通报|报告|通知|分析|简析|总结|专报|快报|简报|周报|旬报|月报|季报|年报|发布会|通报会|答记者问|实录|访谈)$")
+CIRCULAR_TITLE = regex.compile(r"12345|热线|诉求|工单|督办|政务服务|便民|[月期]份?|周|旬")
+TITLE_END = regex.compile(r"(?:通报|简报|周报|旬报|月报|日报|季报|年报|报告|通知|情况|快报|专报|公告|通告|分析|动态|汇总|要情|工作总结|工作计划|工作要点|工作思路|工作打算|工作安排|"
                           r"发布会|通报会|答记者问|实录|访谈|简析|[红黑黄]{2}榜|排行榜)"
                           r"[”\"」』)）]*$")
 AUTHOR = regex.compile(rf"^(?P<org>[\p{{Han}}]{{2,40}}?{ORG_SUFFIX})(?:关于|\d{{4}}\s*年)")
@@ -239,7 +243,10 @@ class Metadata:
         for _, line in self.header():
             m = DOC_NUMBER.match(line) or DOC_NUMBER_LABELED.search(line)
             if m:
-                return f"{m['pre']}〔{m['y']}〕{m['n']}号"
+                pre = m["pre"]
+                if len(pre) > 8 and (issuer := ISSUER_BEFORE_PREFIX.match(pre)):
+                    pre = issuer["pre"]
+                return f"{pre}〔{m['y']}〕{m['n']}号"
         return None
 
     def issue_no(self) -> str | None:

@@ -1027,6 +1027,40 @@ def test_d005_wan_multiplies():
     # a rate that is also the highest, or as low as
     ("柳林镇办结率最高，达99.1%，满意率也最高，达97.6%；石门乡满意率低至84.3%。",
      [("completion_rate", 99.1, "柳林镇"), ("satisfaction_rate", 97.6, "柳林镇"), ("satisfaction_rate", 84.3, "石门乡")]),
+    # a series over periods or channels listed before 分别/依次: one figure each, of no unit
+    ("二至四季度群众满意率分别为95.1%、95.9%、96.8%。",
+     [("satisfaction_rate", 95.1, None), ("satisfaction_rate", 95.9, None), ("satisfaction_rate", 96.8, None)]),
+    ("两个季度满意率依次为97.2%、97.9%。", [("satisfaction_rate", 97.2, None), ("satisfaction_rate", 97.9, None)]),
+    ("微信、网站和短信渠道分别受理2,310件、1,024件、356件。",
+     [("volume", 2310.0, None), ("volume", 1024.0, None), ("volume", 356.0, None)]),
+    # units listed after `居前三位的` pair in order
+    ("工单量居前三位的城关镇、柳湾乡、河口镇分别承办214件、187件、96件。",
+     [("volume", 214.0, "城关镇"), ("volume", 187.0, "柳湾乡"), ("volume", 96.0, "河口镇")]),
+    # 也各有: each unit listed takes the number
+    ("县医保局、县林业局也各有2件超期办结。", [("overdue", 2.0, "县医保局"), ("overdue", 2.0, "县林业局")]),
+    # 全局 is the whole bureau, no unit
+    ("本月全局共受理诉求856件，按期办结率97.5%。", [("volume", 856.0, None), ("completion_rate", 97.5, None)]),
+    # a round figure restated exactly in brackets is one figure, the exact one
+    ("办结率近九成(89.6%)。", [("completion_rate", 89.6, None)]),
+    ("共受理诉求约2.5万件(24,918件)。", [("volume", 24918.0, None)]),
+    ("受理诉求1.2万件(同比增长5%)。", [("volume", 12000.0, None), ("change_rate", 5.0, None)]),
+    ("一号答复率为71.3%。", [("direct_resolution_rate", 71.3, None)]),
+    # the visits and extensions of one case are no figures
+    ("县住建局承办后经2次现场协调仍未答复。", []),
+    ("该工单经3次督办、延期2次后才办结。", []),
+    # a figure's series by period or channel right after it, in order
+    ("回访满意率95.2%，一至三季度分别为94.8%、95.1%、95.6%。",
+     [("satisfaction_rate", 95.2, None), ("satisfaction_rate", 94.8, None), ("satisfaction_rate", 95.1, None),
+      ("satisfaction_rate", 95.6, None)]),
+    # a count's channels in the bracket after it
+    ("网络受理5,210件(市长信箱1,204件、微信公众号2,301件)。",
+     [("volume", 5210.0, None), ("volume", 1204.0, None), ("volume", 2301.0, None)]),
+    # a round thousand said as about; 一件 after a unit or an overdue/returned keyword; a bare 成绩
+    ("全月接听群众来电近千人次。", [("calls", 1000.0, None)]),
+    ("城关镇人民政府逾期一件。", [("overdue", 1.0, "城关镇人民政府")]),
+    ("本月退回重办一件。", [("reopened", 1.0, None)]),
+    ("确保重办一件、满意一件。", []),
+    ("我区成绩为93.50分。", [("score", 93.5, None)]),
     # a forecast or a target is no figure
     ("本月受理诉求1.2万件，预计下月受理量约1.5万件，同比增幅或达10%；力争办结率达到99%以上。",
      [("volume", 12000.0, None)]),
@@ -1185,6 +1219,16 @@ def test_phrasings(text, expected):
     ("从诉求内容看，城乡建设、劳动和社会保障、市场监管三个领域诉求量居前，分别为24.7万件、18.6万件、16.2万件。",
      [("category_count", 247000.0, "城乡建设"), ("category_count", 186000.0, "劳动和社会保障"),
       ("category_count", 162000.0, "市场监管")]),
+    # a breakdown by kind: a known kind with 类 and its share (after 次之, or bare)
+    ("投诉类占比最高，为44.1%，求助类次之(30.2%)，建议类占9.6%，其他类1.8%。",
+     [("category_share", 44.1, "投诉"), ("category_share", 30.2, "求助"), ("category_share", 9.6, "建议"),
+      ("category_share", 1.8, "其他")]),
+    # a count of kinds after the list is not part of the last label
+    ("交通出行、医疗卫生、教育三类诉求占比分别为12.3%、10.1%、8.4%。",
+     [("category_share", 12.3, "交通出行"), ("category_share", 10.1, "医疗卫生"), ("category_share", 8.4, "教育")]),
+    # topics placed first, their counts in the clause after
+    ("制造业、建筑业诉求量位居前列，分别达到641件、388件。",
+     [("category_count", 641.0, "制造业"), ("category_count", 388.0, "建筑业")]),
 ])
 def test_category_labels(text, expected):
     got = [(f["metric"], f["value"], f["category"]) for f in extract_text(text)]

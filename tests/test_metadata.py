@@ -64,6 +64,10 @@ def period(s: str, ref: dt.date | None):
     ("(2023年6月12日—6月18日)", None, "2023年6月12日—6月18日", D(2023, 6, 12), D(2023, 6, 18)),
     ("3月4日—3月10日", D(2024, 3, 12), "3月4日—3月10日", D(2024, 3, 4), D(2024, 3, 10)),
     ("2023年12月25日至2024年1月1日", None, "2023年12月25日至2024年1月1日", D(2023, 12, 25), D(2024, 1, 1)),
+    # the ten days of a 旬报
+    ("2024年3月中旬", None, "2024年3月中旬", D(2024, 3, 11), D(2024, 3, 20)),
+    ("11月下旬全区", D(2023, 12, 2), "11月下旬", D(2023, 11, 21), D(2023, 11, 30)),
+    ("2月上旬", D(2024, 2, 12), "2月上旬", D(2024, 2, 1), D(2024, 2, 10)),
 ])
 def test_period_forms(s, ref, label, start, end):
     assert period(s, ref) == (label, (start, end))
@@ -161,6 +165,23 @@ def test_bulletin_header_title_over_two_lines_issue_and_bare_month():
     assert m["published_date"] is None
     assert (m["period_start"], m["period_end"]) == (D(2023, 2, 1), D(2023, 2, 28))
     assert (m["province"], m["city"], m["county"], m["admin_code"]) == ("河南省", "平顶山市", "汝州市", "410482")
+
+
+def test_a_masthead_setting_the_issuer_beside_its_number():
+    # (the issuer and the number on one line, as a two-column red header prints)
+    text = ("临安区人民政府办公室 临政办发〔2023〕42号\n关于10月份12345热线工单办理情况的通报\n"
+            "各镇人民政府、街道办事处：\n10月份，区12345热线共受理诉求5,118件。\n")
+    m = Metadata(text).fields()
+    assert m["doc_number"] == "临政办发〔2023〕42号"
+    assert m["title"] == "关于10月份12345热线工单办理情况的通报"
+
+
+def test_a_ten_day_bulletin_is_titled_and_dated():
+    text = ("东湖街道12345热线工作旬报\n第33期\n东湖街道党政办公室 2024年5月22日\n"
+            "5月中旬，街道共承接热线工单214件。\n")
+    m = Metadata(text).fields()
+    assert m["title"] == "东湖街道12345热线工作旬报"
+    assert (m["period_start"], m["period_end"]) == (D(2024, 5, 11), D(2024, 5, 20))
 
 
 def test_total_issue_number_when_no_yearly_one():

@@ -236,6 +236,15 @@ def test_pdf_lines_are_joined_by_what_fits_at_the_margin_not_by_their_length():
     assert "2024年7月8日\n（此件公开发布）" in text
 
 
+def test_pdf_masthead_number_beside_the_issuer_is_not_run_into_the_title():
+    """A two-column red header sets the issuer and its number on one line, the title below: the
+    line ends at the number (the title's first line is no wrap of it)."""
+    raw = extractor.read(CORPUS / "heldout220" / "vo002.pdf").raw
+    assert "宜政数发〔2024〕8号\n关于2024年第一季度全市12345政务服务" in raw
+    raw = extractor.read(CORPUS / "heldout220" / "vo004.pdf").raw
+    assert "秦政办发〔2023〕86号\n天水市秦州区人民政府办公室\n关于11月份" in raw
+
+
 def test_pdf_paragraph_cut_by_a_page_break_is_joined_back_on_the_page_it_began_on():
     """The folio at the first page's foot stays there (the normaliser drops it), and the rest
     of the second page follows the page break."""
