@@ -31,7 +31,7 @@ DATE_LINE = regex.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[
 # A table written one cell per line with no separator at all: short lines (no sentence marks)
 # led, within their first three lines, by a header cell naming the index or the row's unit.
 CELL_LINE = regex.compile(r"\s*(?:其中[：:])?\S(?:[^。，；;！？!?：:\t]{0,22}\S)?\s*")   # (`其中：省级采用数`)
-LEAD_CELL = regex.compile(r"\s*(?:序\s*号|排\s*名|名\s*次|(?:承办|责任|考核)?(?:单\s*位|镇(?=\s*[(（])|乡\s*镇|街\s*道|部\s*门|区\s*县|县\s*区|县\s*市\s*区|区\s*县\s*市|县\s*\(市、区\)|地\s*区|类\s*别|类\s*型|项\s*目|窗\s*口|镇\s*街)(?:名称)?(?:[(（][^()（）]{1,4}[)）])?)\s*")
+LEAD_CELL = regex.compile(r"\s*(?:序\s*号|排\s*名|名\s*次|(?:承办|责任|考核)?(?:单\s*位|镇(?=\s*[(（])|乡\s*镇|街\s*道|部\s*门|区\s*县|县\s*区|县\s*市\s*区|区\s*县\s*市|县\s*\(市、区\)|地\s*区|类\s*别|类\s*型|项\s*目|窗\s*口|镇\s*街|指\s*标|月\s*份)(?:名称)?(?:[(（][^()（）]{1,4}[)）])?)\s*")
 ROW_START_CELL = regex.compile(r"\s*(?:\d{1,3}|合\s*计|总\s*计)\s*")   # (an index or a total row's label)
 NUMBER_CELL = regex.compile(r"\s*[+-]?\d[\d,]*(?:\.\d+)?\s*%?\s*")
 # (one scan of the whole text for a lead cell standing alone on its line: most texts have none)
@@ -118,9 +118,9 @@ def bare_cell_runs(text: str) -> tuple[tuple[int, int], ...]:
                         lead = j
                     else:
                         later_lead = j   # (short lines before the table: `附件` / its title / the signature)
-            elif lead is not None and lines[j][0] == lines[j][1] and j + 1 < n and cell(j + 1) \
+            elif lead is not None and not text[lines[j][0]:lines[j][1]].strip() and j + 1 < n and cell(j + 1) \
                     and ROW_START_CELL.fullmatch(text, lines[j + 1][0], lines[j + 1][1]):
-                # (past the header, a single blank line may part rows: `97.85` / `` / `2` / …; not
+                # (past the header, a single blank line (or one of spaces) may part rows: `97.85` / `` / `2` / …; not
                 # before `附件2` and the next table)
                 blanks += 1
             else:

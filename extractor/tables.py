@@ -223,7 +223,10 @@ def build(grid: Grid) -> Table | None:
     fixed = []
     for r in body:
         core = r[:max((j + 1 for j, c in enumerate(r) if c), default=0)]   # (without trailing padding)
-        if len(core) == ncols - 1 and core and is_total_label(core[0]) and (index_col == 0 or ranked):
+        # (also when it lacks the last cells too, a rank: `合计 9782 9699 99.15% 26 95.70%` under
+        # `序号 乡镇 受理 办结 办结率 退回重办 满意率 排名`, its number right after the label)
+        if core and is_total_label(core[0]) and (index_col == 0 or ranked) and (
+                len(core) == ncols - 1 or 1 < len(core) < ncols - 1 and is_numeric(core[1])):
             r = [""] + core
         r = (r + [""] * ncols)[:ncols] if len(r) <= ncols or not any(r[ncols:]) else r[:ncols]
         fixed.append(r)

@@ -744,6 +744,29 @@ def test_a_tab_total_row_merged_over_index_and_unit_keeps_its_numbers_under_thei
     assert cell(cells, "合计", "满意率")["value"] == 98.9
 
 
+def test_a_total_row_lacking_both_the_index_and_the_rank_keeps_its_numbers_under_their_columns():
+    # (tab cells and ` | ` cells: the row names itself where the index stands and stops before the rank)
+    for sep in ("\t", " | "):
+        rows = [["序号", "单位", "受理", "办结", "满意率", "排名"], ["1", "城关镇", "412", "410", "97.35%", "2"],
+                ["2", "河口镇", "388", "385", "98.02%", "1"], ["合计", "800", "795", "97.68%"]]
+        text = "附件\n各乡镇工单办理情况表\n" + "\n".join(sep.join(r) for r in rows) + "\n\n二、下一步工作\n各单位要加强领导。\n"
+        tables, cells = tables_of_text(text)
+        assert cell(cells, "合计", "受理")["value"] == 800, sep
+        assert cell(cells, "合计", "满意率")["value"] == 97.68, sep
+
+
+def test_one_cell_per_line_indicators_by_quarter_and_a_blank_of_spaces_before_the_total():
+    text = ("附件\n2023年热线主要指标分季度统计表\n指标\n一季度\n二季度\n全年\n"
+            "受理量(万件)\n3.12\n3.40\n6.52\n按期办结率(%)\n98.6\n99.1\n98.9\n\n二、下一步工作\n各单位要加强领导。\n")
+    tables, cells = tables_of_text(text)
+    assert tables[0]["columns"] == ["指标", "一季度", "二季度", "全年"]
+    assert cell(cells, "按期办结率(%)", "二季度")["value"] == 99.1
+    text = ("附件\n各镇办理情况表\n序号\n镇\n受理量\n满意率\n1\n城关镇\n143\n97.9%\n2\n河口镇\n61\n96.7%\n"
+            "\u3000\n合计\n204\n97.5%\n\n二、下一步工作\n各单位要加强领导。\n")
+    tables, cells = tables_of_text(text)
+    assert cell(cells, "合计", "受理量")["value"] == 204
+
+
 def test_a_tab_in_prose_is_not_a_table():
     tables, _ = tables_of_text("一、总体情况\n本月受理\t3214件，办结3102件。\n二、工作要求\n各单位要加强领导。\n")
     assert tables == []
