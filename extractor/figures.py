@@ -368,7 +368,6 @@ def _cn_tokens(lib: Library, s: str) -> list[Token]:
     return out
 
 
-_BRACKET_OPEN = regex.compile(r"\s?\(\s?")
 _BRACKET_CLOSE = regex.compile(r"\s?\)")
 
 
@@ -382,7 +381,7 @@ def _exact_in_brackets(s: str, tokens: list[Token]) -> list[Token]:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and nxt.cls == t.cls and not nxt.approx and t.value \
                 and (t.approx or t.end > t.start and s[t.end - 1] in "万亿") \
-                and _BRACKET_OPEN.fullmatch(s, t.tok_end, nxt.tok_start) \
+                and _OPEN_BRACKET.fullmatch(s, t.tok_end, nxt.tok_start) \
                 and _BRACKET_CLOSE.match(s, nxt.tok_end) \
                 and abs(nxt.value - t.value) <= 0.15 * abs(t.value):
             out.append(Token(nxt.start, nxt.end, nxt.tok_end, t.tok_start, nxt.value, nxt.unit, nxt.cls, False))

@@ -32,6 +32,7 @@ import regex
 from .dates import Period, find_date, find_periods, make_date, parse_date
 from .model import Document
 from .patterns import inline
+from .readers.pdf import DOC_NUMBER_MARK
 from .region import resolve
 
 FIELDS = ("title", "doc_number", "issue_no", "issuer", "issue_date", "published_date", "period_start",
@@ -40,14 +41,9 @@ FIELDS = ("title", "doc_number", "issue_no", "issuer", "issue_date", "published_
 SPACE = regex.compile(r"[ \t\u3000\xa0\u2002\u2003\u200b]+")
 BRACKETS = "〔〕[]【】()（）﹝﹞［］"
 DOC_NUMBER = regex.compile(
-    r"^(?P<pre>[\p{Han}A-Za-z]{0,40})[〔\[【(（﹝［](?P<y>(?:19|20)\d{2})[〕\]】)）﹞］](?P<n>第?\d{1,5})号"
+    r"^(?P<pre>[\p{Han}A-Za-z]{0,40})" + DOC_NUMBER_MARK +
     r"(?=$|签发人|[(（]?(?:19|20)\d{2}年|[(（]?[〇○零一二三四五六七八九]{4}年)")
-# a masthead that sets the issuer and its number on one line (`X县人民政府办公室  X政办发〔2024〕19号`):
-# the issuer's name before the number's own prefix, which is an abbreviation of two to eight characters
-ISSUER_BEFORE_PREFIX = regex.compile(
-    r"^\p{Han}{3,}(?:办公室|办公厅|人民政府|政府|委员会|管理局|局|厅|委|中心|办)(?P<pre>\p{Han}{2,8})$")
-DOC_NUMBER_LABELED = regex.compile(
-    r"(?:文号|发文字号)[:：](?P<pre>[\p{Han}A-Za-z]{0,16})[〔\[【(（﹝［](?P<y>(?:19|20)\d{2})[〕\]】)）﹞］](?P<n>第?\d{1,5})号")
+DOC_NUMBER_LABELED = regex.compile(r"(?:文号|发文字号)[:：](?P<pre>[\p{Han}A-Za-z]{0,16})" + DOC_NUMBER_MARK)
 ISSUE_YEAR = regex.compile(r"(?P<y>(?:19|20)\d{2})年第(?P<n>\d{1,4})期")
 ISSUE_TOTAL = regex.compile(r"总第(?P<n>\d{1,5})期")
 ISSUE_BESIDE = regex.compile(r"(?:19|20)\d{2}年第\d{1,4}期|[(（]总第\d{1,5}期[)）]|[|｜]")
@@ -77,6 +73,9 @@ REPUBLISHED = regex.compile(r"(?:全文|原文)(?:予以)?(?:刊发|转发|发�
 STAMPED = regex.compile(r"\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}")
 ORG_SUFFIX = (r"(?:人民政府|政府|办公室|办公厅|局|中心|委员会|管委会|管理委员会|办事处|街道|小组|指挥部|热线办|"
               r"服务中心|督查室|督办室|厅|委|办|处|所|站|队|院|公司|居委会|村委会|联合会|商会|协会|工商联)")
+# a masthead that sets the issuer and its number on one line (`X县人民政府办公室  X政办发〔2024〕19号`):
+# the issuer's name before the number's own prefix, which is an abbreviation of two to eight characters
+ISSUER_BEFORE_PREFIX = regex.compile(rf"^\p{{Han}}{{3,}}{ORG_SUFFIX}(?P<pre>\p{{Han}}{{2,8}})$")
 # a page's source line (`来源：市政务服务中心  浏览次数…`, the next label maybe run on) and the
 # issuing body a portal's 信息公开 table or an export's front matter labels outright
 _LABELLED_ORG = rf"\s*[:：]\s*(?P<s>[^\s:：]{{2,40}}?{ORG_SUFFIX})(?=[\s|｜【]|$|作者|编辑|责任|浏览|阅读|点击|字号|发布|时间|日期)"

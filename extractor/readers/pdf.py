@@ -95,7 +95,9 @@ def _between_neighbours(textpage, start: int, line: str, k: int) -> bool:
 
 # (or a document number ending a line outside brackets, `X局    X政发〔2024〕8号`: a masthead's
 # number set beside the issuer is no wrapped line of the title below it)
-SENTENCE_END = re.compile(r"[。：:；;！!？?）)”」|]\s*$|^[^(（《]*[〔\[【(（﹝［](?:19|20)\d{2}[〕\]】)）﹞］]第?\d{1,5}号\s*$")
+# a document number's year and serial (`〔2024〕8号`; metadata reads the prefix before it too)
+DOC_NUMBER_MARK = r"[〔\[【(（﹝［](?P<y>(?:19|20)\d{2})[〕\]】)）﹞］](?P<n>第?\d{1,5})号"
+SENTENCE_END = re.compile(rf"[。：:；;！!？?）)”」|]\s*$|^[^(（《]*{DOC_NUMBER_MARK}\s*$")
 _DATE = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日"
 DATE_LINE = re.compile(rf"^\s*{_DATE}\s*$")
 DATE_TAIL = re.compile(rf"\s{_DATE}\s*$")   # (a masthead's issuer and its date on one line)
